@@ -214,6 +214,8 @@ test_load_valid_file (void)
   const char * const *points;
   guint minutes = 0, price = 0;
 
+  /* The file also has members the kiosk does not know ("_note" and
+   * others), which are ignored. */
   g_assert_no_error (error);
   g_assert_cmpstr (kiosk_content_get_source_name (content), ==, path);
   g_assert_cmpstr (kiosk_content_get_spa_name (content), ==, "Test Spa");
@@ -237,6 +239,23 @@ test_load_valid_file (void)
   g_assert_null (kiosk_content_get_sciatica_points (content, 0, "en")[0]);
   g_assert_null (kiosk_content_get_sciatica_body (content, 1, "en"));
   g_assert_cmpuint (kiosk_content_get_n_highlights (content), ==, 0);
+}
+
+/* The file the spa copies and edits loads from disk just as it is bundled. */
+static void
+test_load_shipped_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "resources", "content",
+                                                 "content.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskContent) content = kiosk_content_load (path, &error);
+  g_autoptr(KioskContent) bundled = kiosk_content_new_bundled ();
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (kiosk_content_get_source_name (content), ==, path);
+  g_assert_cmpstr (kiosk_content_get_sciatica_disclaimer (content, "es"), ==,
+                   kiosk_content_get_sciatica_disclaimer (bundled, "es"));
+  g_assert_cmpuint (g_list_model_get_n_items (kiosk_content_get_services (content)), ==, 4);
 }
 
 static void
@@ -529,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/content/bundled/sciatica", test_bundled_sciatica);
   g_test_add_func ("/kiosk/content/load/default", test_load_default);
   g_test_add_func ("/kiosk/content/load/valid-file", test_load_valid_file);
+  g_test_add_func ("/kiosk/content/load/shipped-file", test_load_shipped_file);
   g_test_add_func ("/kiosk/content/new-from-file/names-file", test_new_from_file);
 
   for (guint i = 0; i < G_N_ELEMENTS (refused_files); i++)
