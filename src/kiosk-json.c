@@ -252,3 +252,16 @@ kiosk_json_get_array (json_object  *object,
 
   return get_typed (object, member, json_type_array, required, out_value, error);
 }
+
+/**
+ * kiosk_json_type_name:
+ * @type: a JSON type
+ *
+ * Returns: (transfer none): the type in plain words, such as “a text”, for
+ *   error messages
+ */
+const char *
+kiosk_json_type_name (json_type type)
+{
+  return type_name (type);
+}

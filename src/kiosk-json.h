@@ -57,5 +57,6 @@ gboolean     kiosk_json_get_array     (json_object  *object,
                                        gboolean      required,
                                        json_object **out_value,
                                        GError      **error);
+const char  *kiosk_json_type_name     (json_type     type);
 
 G_END_DECLS
