@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kiosk-set-staff-pin.c: `spa-kiosk --set-staff-pin`, which reads a new staff PIN from standard input. */
+/* kiosk-set-staff-pin.c: --set-staff-pin, which reads a new staff PIN from standard input. */
 
 #include "config.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <sodium.h>
 #include <string.h>
 #include <termios.h>
@@ -48,6 +49,41 @@ read_line (int       fd,
   sodium_memzero (&c, sizeof c);
 }
 
+/* The terminal's settings from before the echo was turned off, and the signal
+ * handlers replaced meanwhile, so that a Ctrl+C cannot leave the terminal silent. */
+static struct termios saved_termios;
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static struct sigaction saved_actions[G_N_ELEMENTS (stop_signals)];
+
+static void
+restore_terminal_and_stop (int signum)
+{
+  tcsetattr (STDIN_FILENO, TCSANOW, &saved_termios);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+static void
+echo_off (void)
+{
+  struct sigaction action = { .sa_handler = restore_terminal_and_stop };
+  struct termios quiet = saved_termios;
+
+  sigemptyset (&action.sa_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (stop_signals); i++)
+    sigaction (stop_signals[i], &action, &saved_actions[i]);
+  quiet.c_lflag &= ~(ECHO | ECHONL);
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+}
+
+static void
+echo_on (void)
+{
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved_termios);
+  for (guint i = 0; i < G_N_ELEMENTS (stop_signals); i++)
+    sigaction (stop_signals[i], &saved_actions[i], NULL);
+}
+
 static void
 prompt (const char *text)
 {
@@ -63,10 +99,7 @@ read_from_terminal (char      *pin,
                     gboolean  *too_long,
                     GError   **error)
 {
-  struct termios saved;
-  struct termios quiet;
-
-  if (tcgetattr (STDIN_FILENO, &saved) != 0)
+  if (tcgetattr (STDIN_FILENO, &saved_termios) != 0)
     {
       int saved_errno = errno;
 
@@ -76,16 +109,14 @@ read_from_terminal (char      *pin,
       return FALSE;
     }
 
-  quiet = saved;
-  quiet.c_lflag &= ~(ECHO | ECHONL);
-  tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+  echo_off ();
   prompt (_("New staff PIN (4 to 8 digits): "));
   read_line (STDIN_FILENO, pin, size, too_long);
   prompt ("\n");
   prompt (_("Type the same PIN again: "));
   read_line (STDIN_FILENO, again, size, too_long);
   prompt ("\n");
-  tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+  echo_on ();
 
   if (strcmp (pin, again) != 0)
     {

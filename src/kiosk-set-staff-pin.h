@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kiosk-set-staff-pin.h: `spa-kiosk --set-staff-pin`, which reads a new staff PIN from standard input. */
+/* kiosk-set-staff-pin.h: --set-staff-pin, which reads a new staff PIN from standard input. */
 
 #pragma once
 

@@ -12,7 +12,9 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "kiosk-staff-pin.h"
@@ -823,6 +825,34 @@ test_command_line_terminal (Fixture       *f,
   g_assert_cmpint (verify (pin, RIGHT_PIN), ==, KIOSK_STAFF_PIN_RESULT_OK);
 }
 
+static void
+test_command_line_interrupted (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  struct termios settings;
+  int master;
+
+  /* Ctrl+C at the prompt gives the terminal its echo back. */
+  process = spawn_on_terminal (f->path, &master);
+  pty_read_until (master, shown, "New staff PIN");
+  g_assert_cmpint (tcgetattr (master, &settings), ==, 0);
+  g_assert_cmpint (settings.c_lflag & ECHO, ==, 0);
+
+  g_subprocess_send_signal (process, SIGINT);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (process));
+  g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGINT);
+
+  g_assert_cmpint (tcgetattr (master, &settings), ==, 0);
+  g_assert_cmpint (settings.c_lflag & ECHO, !=, 0);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  close (master);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +881,7 @@ main (int   argc,
   ADD ("/kiosk/staff-pin/command-line-pipe", test_command_line_pipe);
   ADD ("/kiosk/staff-pin/command-line-refused", test_command_line_refused);
   ADD ("/kiosk/staff-pin/command-line-terminal", test_command_line_terminal);
+  ADD ("/kiosk/staff-pin/command-line-interrupted", test_command_line_interrupted);
 
 #undef ADD
 
