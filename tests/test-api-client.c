@@ -416,7 +416,7 @@ static void
 test_lost_answer_then_retry (Fixture       *fixture,
                              gconstpointer  data)
 {
-  const char *faults[] = { "truncated", "malformed" };
+  const char *faults[] = { "truncated", "malformed", "wrong-type", "oversized" };
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
@@ -442,24 +442,44 @@ test_lost_answer_then_retry (Fixture       *fixture,
 }
 
 static void
+assert_garbled (const GError *error)
+{
+  assert_error (error, KIOSK_API_ERROR_PROTOCOL, TRUE);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "The booking system answered something the kiosk does not understand"));
+}
+
+/* Every read endpoint turns every spoiled answer into a clean error. */
+static void
 test_garbled_answers (Fixture       *fixture,
                       gconstpointer  data)
 {
   const char *faults[] = { "truncated", "malformed", "wrong-type", "oversized", "redirect" };
+  g_autofree char *date = tomorrow ();
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) services = NULL;
+      g_autoptr(KioskApiHealth) health = NULL;
+      g_autoptr(KioskApiAvailability) availability = NULL;
 
-      kiosk_test_backend_fault (fixture->backend, faults[i], 1, 0);
-      services = list_services (fixture->client, &error);
       g_test_message ("fault %s", faults[i]);
+      kiosk_test_backend_fault (fixture->backend, faults[i], 3, 0);
+
+      services = list_services (fixture->client, &error);
       g_assert_null (services);
-      assert_error (error, KIOSK_API_ERROR_PROTOCOL, TRUE);
-      g_assert_true (g_str_has_prefix (error->message,
-                                       "The booking system answered something the kiosk does not understand")
-                     || strstr (error->message, "larger than the kiosk accepts") != NULL);
+      assert_garbled (error);
+      g_clear_error (&error);
+
+      health = get_health (fixture->client, &error);
+      g_assert_null (health);
+      assert_garbled (error);
+      g_clear_error (&error);
+
+      availability = get_availability (fixture->client, "thai", date, &error);
+      g_assert_null (availability);
+      assert_garbled (error);
     }
 }
 

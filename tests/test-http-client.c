@@ -432,7 +432,7 @@ test_oversized (Fixture       *fixture,
   kiosk_test_backend_fault (fixture->backend, "oversized", 1, 0);
   r = get (fixture, "v1/services");
   g_assert_nonnull (r.error);
-  g_assert_nonnull (strstr (r.error->message, "larger"));
+  g_assert_nonnull (strstr (r.error->message, "too large"));
   assert_error (&r, KIOSK_API_ERROR_PROTOCOL);
 
   /* The limit is the configuration's: a normal answer over a tiny limit fails too. */
