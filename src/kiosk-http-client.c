@@ -73,12 +73,21 @@ new_header_table (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
+/* The headers carry the bearer token: wipe them before freeing. */
+static void
+wipe_header_list (struct curl_slist *list)
+{
+  for (struct curl_slist *l = list; l != NULL; l = l->next)
+    explicit_bzero (l->data, strlen (l->data));
+  curl_slist_free_all (list);
+}
+
 static void
 transfer_free (Transfer *transfer)
 {
   /* The handle has already left the multi handle (transfer_detach). */
   g_clear_pointer (&transfer->easy, curl_easy_cleanup);
-  g_clear_pointer (&transfer->headers, curl_slist_free_all);
+  g_clear_pointer (&transfer->headers, wipe_header_list);
   g_clear_pointer (&transfer->body, g_bytes_unref);
   g_clear_pointer (&transfer->cancel_source, destroy_and_unref_source);
   if (transfer->received != NULL)
@@ -631,6 +640,26 @@ transfer_new (KioskHttpClient    *self,
   return transfer;
 }
 
+/* Hands the transfer to curl and watches @cancellable on our context. */
+static void
+transfer_start (KioskHttpClient *self,
+                GTask           *task,
+                GCancellable    *cancellable)
+{
+  Transfer *transfer = g_task_get_task_data (task);
+
+  if (cancellable != NULL)
+    {
+      transfer->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (transfer->cancel_source, G_SOURCE_FUNC (cancelled_cb), task, NULL);
+      g_source_set_static_name (transfer->cancel_source, "[kiosk-http-client cancel]");
+      g_source_attach (transfer->cancel_source, self->context);
+    }
+
+  g_hash_table_add (self->transfers, g_object_ref (task));
+  curl_multi_add_handle (self->multi, transfer->easy);
+}
+
 /**
  * kiosk_http_client_request_async:
  * @self: a #KioskHttpClient
@@ -695,17 +724,7 @@ kiosk_http_client_request_async (KioskHttpClient     *self,
       return;
     }
 
-  if (cancellable != NULL)
-    {
-      transfer->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (transfer->cancel_source, G_SOURCE_FUNC (cancelled_cb), task, NULL);
-      g_source_set_static_name (transfer->cancel_source, "[kiosk-http-client cancel]");
-      g_source_attach (transfer->cancel_source, self->context);
-    }
-
-  g_hash_table_add (self->transfers, g_object_ref (task));
-  g_debug ("HTTP %s started", method);
-  curl_multi_add_handle (self->multi, transfer->easy);
+  transfer_start (self, task, cancellable);
 }
 
 /**
