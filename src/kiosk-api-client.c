@@ -131,7 +131,9 @@ problem_fields (json_object *problem)
     {
       const char *field = NULL;
 
-      if (!kiosk_json_get_string (json_object_array_get_idx (errors, i), "field", TRUE, &field, NULL)
+      json_object *item = json_object_array_get_idx (errors, i);
+
+      if (!kiosk_json_get_string (item, "field", TRUE, &field, NULL)
           || !is_plain_field_name (field))
         continue;
 
@@ -194,8 +196,8 @@ status_to_error (KioskHttpResponse *response)
       return rejected_error (response);
     case 408:
       return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_UNREACHABLE,
-                          _("Cannot reach the spa’s booking system: it did not answer in time (HTTP %u)"),
-                          status);
+                          _("Cannot reach the spa’s booking system: "
+                            "it did not answer in time (HTTP %u)"), status);
     case 429:
       return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_SERVER,
                           _("The spa’s booking system is busy (HTTP %u)"), status);
@@ -231,7 +233,8 @@ read_answer (KioskHttpResponse  *response,
   const char *data;
   gpointer result = NULL;
 
-  if (status != endpoint->ok_status && (endpoint->alt_ok_status == 0 || status != endpoint->alt_ok_status))
+  if (status != endpoint->ok_status
+      && (endpoint->alt_ok_status == 0 || status != endpoint->alt_ok_status))
     {
       g_propagate_error (error, status_to_error (response));
       return NULL;
@@ -302,7 +305,8 @@ send_request (KioskApiClient *self,
   g_task_set_check_cancellable (task, FALSE);
 
   url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", path, NULL);
-  authorization = g_strconcat ("Authorization: Bearer ", kiosk_backend_config_get_token (self->config), NULL);
+  authorization = g_strconcat ("Authorization: Bearer ",
+                               kiosk_backend_config_get_token (self->config), NULL);
 
   headers[n++] = authorization;
   headers[n++] = "Accept: application/json";
@@ -446,8 +450,10 @@ parse_service (json_object  *item,
 
   if (!kiosk_json_get_string (item, "id", TRUE, &id, error)
       || !parse_service_names (item, service, error)
-      || !kiosk_json_get_int (item, "duration_minutes", TRUE, 1, 24 * 60, &service->duration_minutes, error)
-      || !kiosk_json_get_int (item, "price_minor", TRUE, 0, G_MAXINT32, &service->price_minor, error)
+      || !kiosk_json_get_int (item, "duration_minutes", TRUE, 1, 24 * 60,
+                              &service->duration_minutes, error)
+      || !kiosk_json_get_int (item, "price_minor", TRUE, 0, G_MAXINT32,
+                              &service->price_minor, error)
       || !kiosk_json_get_string (item, "currency", TRUE, &currency, error))
     return NULL;
 
@@ -468,11 +474,13 @@ parse_services (json_object  *root,
                 const Call   *call,
                 GError      **error)
 {
-  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_api_service_free);
+  g_autoptr(GPtrArray) services = NULL;
   json_object *list = NULL;
 
   if (!kiosk_json_get_array (root, "services", TRUE, &list, error))
     return NULL;
+
+  services = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_api_service_free);
 
   for (gsize i = 0; i < json_object_array_length (list); i++)
     {
@@ -745,7 +753,8 @@ kiosk_api_client_submit_booking_async (KioskApiClient      *self,
       return;
     }
 
-  send_request (self, task, call_new (&booking_endpoint), "POST", "v1/bookings", idempotency_key, body);
+  send_request (self, task, call_new (&booking_endpoint), "POST", "v1/bookings",
+                idempotency_key, body);
 }
 
 /**

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kiosk-http-client.c: hardened HTTPS requests with libcurl's multi interface on the GLib main loop. */
+/* kiosk-http-client.c: hardened HTTPS with libcurl's multi interface on the GLib main loop. */
 
 #include "config.h"
 
@@ -203,8 +203,7 @@ store_header (Transfer   *transfer,
 
   if (g_str_equal (name, "content-type"))
     {
-      char *semicolon = strchr (value, ';');
-      g_autofree char *media_type = g_strndup (value, semicolon ? (gsize) (semicolon - value) : strlen (value));
+      g_autofree char *media_type = g_strndup (value, strcspn (value, ";"));
 
       g_hash_table_replace (transfer->response_headers, g_strdup (":media-type"),
                             g_ascii_strdown (g_strstrip (media_type), -1));
@@ -442,7 +441,8 @@ transfer_to_error (Transfer *transfer)
   if (transfer->too_large)
     return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_PROTOCOL,
                         _("The booking system answered something the kiosk does not understand "
-                          "(the answer is too large: the kiosk accepts at most %" G_GSIZE_FORMAT " bytes)"),
+                          "(the answer is too large: the kiosk accepts at most "
+                          "%" G_GSIZE_FORMAT " bytes)"),
                         transfer->max_size);
 
   return curl_code_to_error (transfer->result, g_strchomp (transfer->error_buffer));
@@ -719,8 +719,9 @@ kiosk_http_client_request_async (KioskHttpClient     *self,
       || !set_hardening (transfer->easy, self->config)
       || !set_request (transfer, task, method, url))
     {
-      g_task_return_new_error (task, KIOSK_API_ERROR, KIOSK_API_ERROR_CONFIG,
-                               _("The kiosk cannot set up a secure connection to the booking system"));
+      g_task_return_new_error (task, KIOSK_API_ERROR, KIOSK_API_ERROR_CONFIG, "%s",
+                               _("The kiosk cannot set up a secure connection "
+                                 "to the booking system"));
       return;
     }
 
@@ -742,7 +743,8 @@ kiosk_http_client_request_finish (KioskHttpClient  *self,
 {
   g_return_val_if_fail (KIOSK_IS_HTTP_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kiosk_http_client_request_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kiosk_http_client_request_async,
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -763,8 +765,8 @@ check_curl_features (void)
       /* Without an asynchronous resolver a slow DNS server blocks the main
        * loop and name resolution ignores the connect timeout. */
       if (!(info->features & CURL_VERSION_ASYNCHDNS))
-        g_warning ("libcurl %s resolves names synchronously: a slow DNS server will freeze the kiosk",
-                   info->version);
+        g_warning ("libcurl %s resolves names synchronously: "
+                   "a slow DNS server will freeze the kiosk", info->version);
       g_once_init_leave (&checked, 1);
     }
 }
@@ -802,7 +804,8 @@ static void
 kiosk_http_client_init (KioskHttpClient *self)
 {
   self->context = g_main_context_ref_thread_default ();
-  self->watches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) destroy_and_unref_source);
+  self->watches = g_hash_table_new_full (NULL, NULL, NULL,
+                                         (GDestroyNotify) destroy_and_unref_source);
   self->transfers = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   self->multi = curl_multi_init ();

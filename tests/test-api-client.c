@@ -74,7 +74,8 @@ config_for (KioskTestBackend *backend,
   g_autoptr(GError) error = NULL;
   KioskBackendConfig *config;
 
-  config = kiosk_backend_config_new (kiosk_test_backend_get_url (backend), token, "lobby-1", &error);
+  config = kiosk_backend_config_new (kiosk_test_backend_get_url (backend), token, "lobby-1",
+                                     &error);
   g_assert_no_error (error);
   kiosk_backend_config_set_ca_file (config, kiosk_test_backend_get_ca_file (backend));
   kiosk_backend_config_set_connect_timeout_ms (config, 5000);
@@ -365,11 +366,13 @@ test_malformed_key_never_sent (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = booking_body ("2026-11-27T10:00:00-07:00", "8015550123");
   g_autofree char *reference = NULL;
+  KioskHttpClient *http;
 
   reference = submit (fixture->client, "abc\r\nX-Evil: 1", body, NULL, &error);
   g_assert_null (reference);
   assert_error (error, KIOSK_API_ERROR_REJECTED, FALSE);
-  g_assert_cmpuint (kiosk_http_client_get_n_active (kiosk_api_client_get_http_client (fixture->client)), ==, 0);
+  http = kiosk_api_client_get_http_client (fixture->client);
+  g_assert_cmpuint (kiosk_http_client_get_n_active (http), ==, 0);
   g_assert_cmpuint (kiosk_test_backend_count_bookings (fixture->backend), ==, 0);
 }
 
@@ -445,8 +448,8 @@ static void
 assert_garbled (const GError *error)
 {
   assert_error (error, KIOSK_API_ERROR_PROTOCOL, TRUE);
-  g_assert_true (g_str_has_prefix (error->message,
-                                   "The booking system answered something the kiosk does not understand"));
+  g_assert_true (g_str_has_prefix (error->message, "The booking system answered something "
+                                                   "the kiosk does not understand"));
 }
 
 /* Every read endpoint turns every spoiled answer into a clean error. */

@@ -61,9 +61,12 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->settings = g_settings_new_with_backend ("com.matrixmassage.Kiosk", memory);
-  g_settings_set_string (fixture->settings, "backend-url", kiosk_test_backend_get_url (fixture->backend));
-  g_settings_set_string (fixture->settings, "ca-file", kiosk_test_backend_get_ca_file (fixture->backend));
-  g_settings_set_string (fixture->settings, "token-file", kiosk_test_backend_get_token_file (fixture->backend));
+  g_settings_set_string (fixture->settings, "backend-url",
+                         kiosk_test_backend_get_url (fixture->backend));
+  g_settings_set_string (fixture->settings, "ca-file",
+                         kiosk_test_backend_get_ca_file (fixture->backend));
+  g_settings_set_string (fixture->settings, "token-file",
+                         kiosk_test_backend_get_token_file (fixture->backend));
 }
 
 static void
@@ -132,9 +135,10 @@ test_ok (Fixture       *fixture,
          gconstpointer  data)
 {
   g_autofree char *line = run_check (fixture, 0, "stdout");
-  g_autofree char *expected = g_strdup_printf ("Backend OK: %s reachable, TLS verified, token accepted, "
-                                               "API version 1\n",
-                                               kiosk_test_backend_get_url (fixture->backend));
+  g_autofree char *expected = NULL;
+
+  expected = g_strdup_printf ("Backend OK: %s reachable, TLS verified, token accepted, "
+                              "API version 1\n", kiosk_test_backend_get_url (fixture->backend));
 
   g_assert_cmpstr (line, ==, expected);
 }
@@ -182,7 +186,8 @@ test_untrusted (Fixture       *fixture,
 {
   g_autofree char *line = NULL;
 
-  g_settings_set_string (fixture->settings, "ca-file", kiosk_test_backend_get_other_ca_file (fixture->backend));
+  g_settings_set_string (fixture->settings, "ca-file",
+                         kiosk_test_backend_get_other_ca_file (fixture->backend));
   line = run_check (fixture, 1, "stderr");
   assert_one_line_with (line, "certificate is not trusted");
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-http-client.c: the hardened libcurl client against the real spa-backend over HTTPS on loopback. */
+/* test-http-client.c: the hardened libcurl client against the real spa-backend on loopback. */
 
 #include "config.h"
 
@@ -222,7 +222,8 @@ test_untrusted_certificate (Fixture       *fixture,
   Result r;
 
   /* A CA that signed nothing here. */
-  kiosk_backend_config_set_ca_file (fixture->config, kiosk_test_backend_get_other_ca_file (fixture->backend));
+  kiosk_backend_config_set_ca_file (fixture->config,
+                                    kiosk_test_backend_get_other_ca_file (fixture->backend));
   r = get (fixture, "v1/health");
   assert_error (&r, KIOSK_API_ERROR_CERTIFICATE);
 
@@ -363,7 +364,9 @@ test_connect_timeout (Fixture       *fixture,
   g_socket_client_set_timeout (filler, 1);
   for (guint i = 0; i < 2; i++)
     {
-      GSocketConnection *c = g_socket_client_connect_to_host (filler, "127.0.0.1", port, NULL, NULL);
+      GSocketConnection *c = NULL;
+
+      c = g_socket_client_connect_to_host (filler, "127.0.0.1", port, NULL, NULL);
 
       if (c != NULL)
         g_ptr_array_add (fillers, c);
@@ -415,7 +418,8 @@ test_drip_aborted_by_low_speed_limit (Fixture       *fixture,
   r = get (fixture, "v1/services");
   elapsed_ms = (g_get_monotonic_time () - started) / 1000;
 
-  g_test_message ("a one-byte-per-second answer was dropped after %" G_GINT64_FORMAT " ms", elapsed_ms);
+  g_test_message ("a one-byte-per-second answer was dropped after %" G_GINT64_FORMAT " ms",
+                  elapsed_ms);
   g_assert_cmpint (elapsed_ms, >=, 1500);
   g_assert_cmpint (elapsed_ms, <, 15000);
   g_assert_nonnull (r.error);
@@ -494,7 +498,8 @@ count_established_to (guint port)
 static guint
 backend_port (Fixture *fixture)
 {
-  g_autoptr(GUri) uri = g_uri_parse (kiosk_test_backend_get_url (fixture->backend), G_URI_FLAGS_NONE, NULL);
+  const char *url = kiosk_test_backend_get_url (fixture->backend);
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
 
   return g_uri_get_port (uri);
 }
@@ -535,7 +540,8 @@ test_cancel_in_flight (Fixture       *fixture,
   cancelled_at = g_get_monotonic_time ();
   g_cancellable_cancel (cancellable);
   wait_until (&r.done);
-  g_test_message ("cancel returned after %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - cancelled_at);
+  g_test_message ("cancel returned after %" G_GINT64_FORMAT " µs",
+                  g_get_monotonic_time () - cancelled_at);
   g_assert_true (kiosk_api_error_is_cancelled (r.error));
   assert_error (&r, KIOSK_API_ERROR_CANCELLED);
   g_assert_cmpuint (kiosk_http_client_get_n_active (fixture->client), ==, 0);
@@ -624,11 +630,13 @@ main (int   argc,
   ADD ("untrusted-certificate", test_untrusted_certificate, KIOSK_TEST_BACKEND_NONE);
   ADD ("wrong-host-certificate", test_wrong_host_certificate, KIOSK_TEST_BACKEND_WRONG_HOST_CERT);
   ADD ("pinned-key", test_pinned_key, KIOSK_TEST_BACKEND_NONE);
-  ADD ("http-refused-before-connecting", test_http_refused_before_connecting, KIOSK_TEST_BACKEND_NONE);
+  ADD ("http-refused-before-connecting", test_http_refused_before_connecting,
+       KIOSK_TEST_BACKEND_NONE);
   ADD ("redirect-not-followed", test_redirect_not_followed, KIOSK_TEST_BACKEND_NONE);
   ADD ("connect-timeout", test_connect_timeout, KIOSK_TEST_BACKEND_NONE);
   ADD ("connection-refused", test_connection_refused, KIOSK_TEST_BACKEND_NONE);
-  ADD ("drip-aborted-by-low-speed-limit", test_drip_aborted_by_low_speed_limit, KIOSK_TEST_BACKEND_NONE);
+  ADD ("drip-aborted-by-low-speed-limit", test_drip_aborted_by_low_speed_limit,
+       KIOSK_TEST_BACKEND_NONE);
   ADD ("oversized", test_oversized, KIOSK_TEST_BACKEND_NONE);
   ADD ("truncated-and-dropped", test_truncated_and_dropped, KIOSK_TEST_BACKEND_NONE);
   ADD ("cancel-in-flight", test_cancel_in_flight, KIOSK_TEST_BACKEND_NONE);
