@@ -102,9 +102,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *address = g_strdup ("127.0.0.1");
+  g_autofree char *address = NULL;
   g_autofree char *cert = NULL, *key = NULL, *db = NULL, *token_file = NULL;
-  g_autofree char *seed = g_strdup (SPA_BACKEND_SEED);
+  g_autofree char *seed = NULL;
   gboolean control_stdin = FALSE;
   int port = 0;
   GOptionEntry entries[] = {
@@ -139,14 +139,14 @@ main (int    argc,
 
   if ((token = read_token (token_file, &error)) == NULL)
     return fail ("token", error);
-  if ((catalog = spa_catalog_new_from_file (seed, &error)) == NULL)
+  if ((catalog = spa_catalog_new_from_file (seed ? seed : SPA_BACKEND_SEED, &error)) == NULL)
     return fail ("seed", error);
   if ((store = spa_store_open (db, &error)) == NULL)
     return fail ("database", error);
 
   faults = spa_faults_new ();
   server = spa_server_new (catalog, store, faults, token);
-  if (!spa_server_listen (server, address, (guint) port, cert, key, &error))
+  if (!spa_server_listen (server, address ? address : "127.0.0.1", (guint) port, cert, key, &error))
     return fail ("listen", error);
 
   backend.loop = g_main_loop_new (NULL, FALSE);
