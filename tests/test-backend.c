@@ -26,6 +26,7 @@ typedef struct
   char   *replayed;
   GError *error;
   double  seconds;
+  GTlsCertificate *peer;
 } Answer;
 
 static void
@@ -36,6 +37,7 @@ answer_free (Answer *answer)
   g_free (answer->location);
   g_free (answer->replayed);
   g_clear_error (&answer->error);
+  g_clear_object (&answer->peer);
   g_free (answer);
 }
 
@@ -90,7 +92,9 @@ request_full (Fixture    *f,
   Answer *answer = g_new0 (Answer, 1);
   gint64 begin = g_get_monotonic_time ();
 
-  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  /* A fresh connection each time: libsoup would quietly resend a request
+   * whose reused connection was dropped, hiding the fault under test. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_NEW_CONNECTION);
   if (token != NULL)
     {
       g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
@@ -111,6 +115,8 @@ request_full (Fixture    *f,
   answer->content_type = g_strdup (soup_message_headers_get_content_type (response_headers, NULL));
   answer->location = g_strdup (soup_message_headers_get_one (response_headers, "Location"));
   answer->replayed = g_strdup (soup_message_headers_get_one (response_headers, "Idempotent-Replayed"));
+  if (soup_message_get_tls_peer_certificate (msg) != NULL)
+    answer->peer = g_object_ref (soup_message_get_tls_peer_certificate (msg));
   return answer;
 }
 
@@ -622,6 +628,313 @@ test_refuses_non_loopback (Fixture       *f,
     }
 }
 
+static void
+assert_health_ok (Fixture *f)
+{
+  g_autoptr(Answer) answer = get (f, "v1/health");
+  g_autoptr(json_object) root = answer_json (answer);
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_cmpstr (member_string (root, "status"), ==, "ok");
+}
+
+static void
+test_fault_slow (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(json_object) root = NULL;
+
+  kiosk_test_backend_fault (f->backend, "slow", 1, 1200);
+  answer = get (f, "v1/health");
+  root = answer_json (answer);
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_cmpstr (member_string (root, "status"), ==, "ok");
+  g_assert_cmpfloat (answer->seconds, >=, 1.1);
+  assert_health_ok (f);
+}
+
+static void
+test_fault_drip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(Answer) normal = get (f, "v1/health");
+  g_autoptr(Answer) dripped = NULL;
+  gsize size = g_bytes_get_size (normal->body);
+
+  kiosk_test_backend_fault (f->backend, "drip", 1, 30);
+  dripped = get (f, "v1/health");
+  g_assert_no_error (dripped->error);
+  g_assert_cmpuint (dripped->status, ==, 200);
+  g_assert_true (g_bytes_equal (normal->body, dripped->body));
+  /* One byte per 30 ms cannot arrive faster than this. */
+  g_assert_cmpfloat (dripped->seconds, >=, (size - 1) * 0.030 * 0.9);
+}
+
+static void
+test_fault_status (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(Answer) first = NULL, second = NULL, third = NULL;
+
+  kiosk_test_backend_fault (f->backend, "status-503", 2, 0);
+  first = get (f, "v1/services");
+  second = get (f, "v1/services");
+  assert_problem (first, 503, "unavailable");
+  assert_problem (second, 503, "unavailable");
+
+  kiosk_test_backend_fault (f->backend, "status-500", 1, 0);
+  third = get (f, "v1/services");
+  assert_problem (third, 500, "server-error");
+  assert_health_ok (f);
+}
+
+static void
+test_fault_drop (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *start = first_slot (f, "relaxation");
+  g_autofree char *body = booking_body ("relaxation", start, "8015550123");
+  g_autofree char *key = new_key ();
+  g_autoptr(Answer) health = NULL, booking = NULL;
+
+  kiosk_test_backend_fault (f->backend, "drop", 2, 0);
+  health = get (f, "v1/health");
+  booking = post_booking (f, key, body);
+  g_assert_nonnull (health->error);
+  g_assert_null (health->body);
+  g_assert_nonnull (booking->error);
+  /* Dropped before it was processed: nothing was booked. */
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
+  assert_health_ok (f);
+}
+
+static void
+test_fault_truncated (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *start = first_slot (f, "relaxation");
+  g_autofree char *body = booking_body ("relaxation", start, "8015550123");
+  g_autofree char *key = new_key ();
+  g_autoptr(Answer) health = NULL, booking = NULL, retry = NULL;
+
+  kiosk_test_backend_fault (f->backend, "truncated", 2, 0);
+  health = get (f, "v1/health");
+  g_assert_error (health->error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
+  booking = post_booking (f, key, body);
+  g_assert_error (booking->error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
+
+  /* The booking was made before the answer was cut: the retry with the
+   * same key gets the stored answer, and there is still one booking. */
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  retry = post_booking (f, key, body);
+  g_assert_no_error (retry->error);
+  g_assert_cmpuint (retry->status, ==, 201);
+  g_assert_cmpstr (retry->replayed, ==, "true");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+}
+
+static void
+test_fault_malformed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(json_object) root = NULL;
+  gsize size;
+  const char *text;
+
+  kiosk_test_backend_fault (f->backend, "malformed", 1, 0);
+  answer = get (f, "v1/services");
+  g_assert_no_error (answer->error);
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_cmpstr (answer->content_type, ==, "application/json");
+  text = g_bytes_get_data (answer->body, &size);
+  root = kiosk_json_parse (text, size, KIOSK_JSON_MAX_DEPTH, &error);
+  g_assert_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_SYNTAX);
+  assert_health_ok (f);
+}
+
+static void
+test_fault_wrong_type (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(json_object) root = NULL;
+  g_autoptr(GError) error = NULL;
+  json_object *services = NULL;
+  const char *status = NULL;
+
+  kiosk_test_backend_fault (f->backend, "wrong-type", 2, 0);
+  answer = get (f, "v1/health");
+  root = answer_json (answer);
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_false (kiosk_json_get_string (root, "status", TRUE, &status, &error));
+  g_assert_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_TYPE);
+  g_clear_error (&error);
+  g_clear_pointer (&root, json_object_put);
+  g_clear_pointer (&answer, answer_free);
+
+  answer = get (f, "v1/services");
+  root = answer_json (answer);
+  g_assert_false (kiosk_json_get_array (root, "services", TRUE, &services, &error));
+  g_assert_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_TYPE);
+}
+
+static void
+test_fault_oversized (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(json_object) root = NULL;
+  json_object *services = NULL;
+
+  kiosk_test_backend_fault (f->backend, "oversized", 1, 0);
+  answer = get (f, "v1/services");
+  root = answer_json (answer);
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_cmpuint (g_bytes_get_size (answer->body), ==, 1024 * 1024);
+  g_assert_true (kiosk_json_get_array (root, "services", TRUE, &services, NULL));
+}
+
+static void
+test_fault_redirect (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Answer) answer = NULL;
+  g_autofree char *prefix = g_strconcat (kiosk_test_backend_get_url (f->backend), "moved/", NULL);
+
+  kiosk_test_backend_fault (f->backend, "redirect", 1, 0);
+  answer = get (f, "v1/services");
+  g_assert_no_error (answer->error);
+  g_assert_cmpuint (answer->status, ==, 302);
+  g_assert_true (g_str_has_prefix (answer->location, "https://"));
+  g_assert_true (g_str_has_prefix (answer->location, prefix));
+  assert_health_ok (f);
+}
+
+static void
+test_fault_clear (Fixture       *f,
+                  gconstpointer  data)
+{
+  kiosk_test_backend_fault (f->backend, "status-500", 5, 0);
+  kiosk_test_backend_fault (f->backend, "clear", 0, 0);
+  assert_health_ok (f);
+}
+
+static void
+test_restart_keeps_bookings (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *url = g_strdup (kiosk_test_backend_get_url (f->backend));
+  g_autofree char *key = new_key ();
+  g_autofree char *start = first_slot (f, "thai");
+  g_autofree char *body = booking_body ("thai", start, "8015550123");
+  g_autofree char *date = g_strndup (start, 10);
+  g_autoptr(Answer) first = post_booking (f, key, body);
+  g_autoptr(Answer) again = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+
+  g_assert_cmpuint (first->status, ==, 201);
+  kiosk_test_backend_stop (f->backend);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+
+  kiosk_test_backend_restart (f->backend);
+  g_assert_cmpstr (kiosk_test_backend_get_url (f->backend), ==, url);
+  assert_health_ok (f);
+  again = post_booking (f, key, body);
+  g_assert_cmpuint (again->status, ==, 201);
+  g_assert_true (g_bytes_equal (first->body, again->body));
+  slots = slots_of (f, "thai", date);
+  g_assert_false (strv_has (slots, start));
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+}
+
+static void
+test_tls_wrong_host (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Answer) answer = get (f, "v1/health");
+
+  g_assert_error (answer->error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+}
+
+static void
+test_tls_other_ca (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(Answer) answer = NULL;
+
+  g_clear_object (&f->session);
+  f->session = session_trusting (kiosk_test_backend_get_other_ca_file (f->backend));
+  answer = get (f, "v1/health");
+  g_assert_error (answer->error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+}
+
+/* Reads one DER tag and length at *pos; returns the content's length. */
+static gsize
+der_header (const guint8 *der,
+            gsize         size,
+            gsize        *pos)
+{
+  gsize length = 0;
+  guint8 first;
+
+  g_assert_cmpuint (*pos + 2, <=, size);
+  (*pos)++;
+  first = der[(*pos)++];
+  if (first < 0x80)
+    return first;
+  for (guint i = 0; i < (first & 0x7f); i++)
+    length = (length << 8) | der[(*pos)++];
+  g_assert_cmpuint (*pos + length, <=, size);
+  return length;
+}
+
+/* The SubjectPublicKeyInfo of an X.509 certificate: the 7th element of
+ * tbsCertificate when the [0] version is present. */
+static GBytes *
+subject_public_key_info (GByteArray *der)
+{
+  gsize pos = 0, start;
+
+  der_header (der->data, der->len, &pos);               /* Certificate */
+  der_header (der->data, der->len, &pos);               /* tbsCertificate */
+  for (guint i = 0; i < 6; i++)                         /* version .. subject */
+    {
+      gsize length = der_header (der->data, der->len, &pos);
+      pos += length;
+    }
+  start = pos;
+  pos += der_header (der->data, der->len, &pos);
+  return g_bytes_new (der->data + start, pos - start);
+}
+
+static void
+test_tls_pin (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(Answer) answer = get (f, "v1/health");
+  g_autoptr(GByteArray) der = NULL;
+  g_autoptr(GBytes) spki = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
+  g_autofree char *encoded = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (answer->error);
+  g_assert_nonnull (answer->peer);
+  g_object_get (answer->peer, "certificate", &der, NULL);
+  spki = subject_public_key_info (der);
+  g_checksum_update (checksum, g_bytes_get_data (spki, NULL), g_bytes_get_size (spki));
+  g_checksum_get_digest (checksum, digest, &digest_len);
+  encoded = g_base64_encode (digest, digest_len);
+  expected = g_strconcat ("sha256//", encoded, NULL);
+
+  g_assert_cmpstr (kiosk_test_backend_get_pin (f->backend), ==, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -643,7 +956,23 @@ main (int    argc,
   ADD ("booking/needs-key", test_booking_needs_key);
   ADD ("unauthorized", test_unauthorized);
   ADD ("refuses-non-loopback", test_refuses_non_loopback);
+  ADD ("fault/slow", test_fault_slow);
+  ADD ("fault/drip", test_fault_drip);
+  ADD ("fault/status", test_fault_status);
+  ADD ("fault/drop", test_fault_drop);
+  ADD ("fault/truncated", test_fault_truncated);
+  ADD ("fault/malformed", test_fault_malformed);
+  ADD ("fault/wrong-type", test_fault_wrong_type);
+  ADD ("fault/oversized", test_fault_oversized);
+  ADD ("fault/redirect", test_fault_redirect);
+  ADD ("fault/clear", test_fault_clear);
+  ADD ("restart-keeps-bookings", test_restart_keeps_bookings);
+  ADD ("tls/other-ca", test_tls_other_ca);
+  ADD ("tls/pin", test_tls_pin);
 #undef ADD
+  g_test_add ("/kiosk/backend/tls/wrong-host", Fixture,
+              GUINT_TO_POINTER (KIOSK_TEST_BACKEND_WRONG_HOST_CERT),
+              fixture_set_up, test_tls_wrong_host, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -316,7 +316,7 @@ static SpaReply *
 server_error (const char   *what,
               const GError *error)
 {
-  g_warning ("%s: %s", what, error->message);
+  g_message ("error: %s: %s", what, error->message);
   return spa_reply_new_problem (SOUP_STATUS_INTERNAL_SERVER_ERROR, "server-error",
                                 "The booking system had a problem",
                                 "nothing was booked; try again later", NULL);

@@ -183,7 +183,7 @@ list_free_slots (SpaServer        *self,
   busy = spa_store_list_busy (self->store, service->id, from, to, &error);
   if (busy == NULL)
     {
-      g_warning ("availability: %s", error->message);
+      g_message ("error: availability: %s", error->message);
       return spa_reply_new_problem (SOUP_STATUS_INTERNAL_SERVER_ERROR, "server-error",
                                     "The booking system had a problem", NULL, NULL);
     }
@@ -402,7 +402,8 @@ spa_server_listen (SpaServer   *self,
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
-  GSList *uris;
+  g_autoptr(GSocketAddress) bound = NULL;
+  GSList *listeners;
 
   g_return_val_if_fail (SPA_IS_SERVER (self), FALSE);
   g_return_val_if_fail (self->soup == NULL, FALSE);
@@ -424,9 +425,13 @@ spa_server_listen (SpaServer   *self,
   if (!soup_server_listen (self->soup, socket_address, SOUP_SERVER_LISTEN_HTTPS, error))
     return FALSE;
 
-  uris = soup_server_get_uris (self->soup);
-  self->url = format_url (inet, (guint) g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* The port the kernel chose when asked for 0. */
+  listeners = soup_server_get_listeners (self->soup);
+  bound = g_socket_get_local_address (listeners->data, error);
+  g_slist_free (listeners);
+  if (bound == NULL)
+    return FALSE;
+  self->url = format_url (inet, g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   return TRUE;
 }
 
