@@ -190,10 +190,6 @@ status_to_error (KioskHttpResponse *response)
     case 409:
       return g_error_new_literal (KIOSK_API_ERROR, KIOSK_API_ERROR_SLOT_TAKEN,
                                   _("That time was just taken"));
-    case 400:
-    case 404:
-    case 422:
-      return rejected_error (response);
     case 408:
       return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_UNREACHABLE,
                           _("Cannot reach the spa’s booking system: "
@@ -208,6 +204,11 @@ status_to_error (KioskHttpResponse *response)
   if (status >= 500 && status <= 599)
     return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_SERVER,
                         _("The spa’s booking system has a problem (HTTP %u)"), status);
+
+  /* 400, 404 and 422 above all, but also 405, 413, 415: the backend's final
+   * word on this request (docs/backend-api.md, Errors). */
+  if (status >= 400 && status <= 499)
+    return rejected_error (response);
 
   if (status >= 300 && status <= 399)
     detail = g_strdup_printf (_("a redirect, which the kiosk does not follow (HTTP %u)"), status);

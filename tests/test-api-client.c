@@ -320,6 +320,27 @@ test_same_key_twice (Fixture       *fixture,
 }
 
 static void
+test_key_reused_with_other_body (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slot = free_slot (fixture, 0);
+  g_autofree char *key = kiosk_api_new_idempotency_key ();
+  g_autoptr(GBytes) body = booking_body (slot, "8015550123");
+  g_autoptr(GBytes) other = booking_body (slot, "8015550124");
+  g_autofree char *reference = NULL;
+  g_autofree char *refused = NULL;
+
+  reference = submit (fixture->client, key, body, NULL, &error);
+  g_assert_no_error (error);
+
+  refused = submit (fixture->client, key, other, NULL, &error);
+  g_assert_null (refused);
+  assert_error (error, KIOSK_API_ERROR_REJECTED, FALSE);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (fixture->backend), ==, 1);
+}
+
+static void
 test_slot_taken (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -406,6 +427,22 @@ test_server_error_then_retry (Fixture       *fixture,
   assert_error (error, KIOSK_API_ERROR_SERVER, TRUE);
   g_assert_cmpuint (kiosk_test_backend_count_bookings (fixture->backend), ==, 0);
   g_clear_error (&error);
+
+  kiosk_test_backend_fault (fixture->backend, "status-503", 1, 0);
+  failed = submit (fixture->client, key, body, NULL, &error);
+  g_assert_null (failed);
+  assert_error (error, KIOSK_API_ERROR_SERVER, TRUE);
+  g_clear_error (&error);
+
+  /* libcurl resends once by itself when a reused connection dies without an
+   * answer (safe here: same key, same body), so two drops make one failure. */
+  kiosk_test_backend_fault (fixture->backend, "drop", 2, 0);
+  failed = submit (fixture->client, key, body, NULL, &error);
+  g_assert_null (failed);
+  assert_error (error, KIOSK_API_ERROR_UNREACHABLE, TRUE);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (fixture->backend), ==, 0);
+  g_clear_error (&error);
+  kiosk_test_backend_fault (fixture->backend, "clear", 0, 0);
 
   reference = submit (fixture->client, key, body, NULL, &error);
   g_assert_no_error (error);
@@ -572,6 +609,7 @@ main (int   argc,
   ADD ("availability", test_availability);
   ADD ("booking-end-to-end", test_booking_end_to_end);
   ADD ("same-key-twice", test_same_key_twice);
+  ADD ("key-reused-with-other-body", test_key_reused_with_other_body);
   ADD ("slot-taken", test_slot_taken);
   ADD ("rejected-names-fields", test_rejected_names_fields);
   ADD ("malformed-key-never-sent", test_malformed_key_never_sent);
