@@ -567,6 +567,7 @@ set_hardening (CURL               *easy,
       || curl_easy_setopt (easy, CURLOPT_SSL_VERIFYPEER, 1L) != CURLE_OK
       || curl_easy_setopt (easy, CURLOPT_SSL_VERIFYHOST, 2L) != CURLE_OK
       || curl_easy_setopt (easy, CURLOPT_SSLVERSION, (long) CURL_SSLVERSION_TLSv1_2) != CURLE_OK
+      || curl_easy_setopt (easy, CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_1_1) != CURLE_OK
       || curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L) != CURLE_OK
       || curl_easy_setopt (easy, CURLOPT_NOPROXY, "*") != CURLE_OK
       || curl_easy_setopt (easy, CURLOPT_PROXY, "") != CURLE_OK
