@@ -5,7 +5,9 @@
 
 #include <libsoup/soup.h>
 #include <sqlite3.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kiosk-json.h"
 #include "kiosk-test-backend.h"
@@ -935,6 +937,82 @@ test_tls_pin (Fixture       *f,
   g_assert_cmpstr (kiosk_test_backend_get_pin (f->backend), ==, expected);
 }
 
+/* TRUE while some process has @needle in its command line. */
+static gboolean
+process_mentions (const char *needle)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (proc);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *cmdline = NULL;
+      gsize length = 0;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &cmdline, &length, NULL))
+        continue;
+      for (gsize i = 0; i < length; i++)
+        if (cmdline[i] == '\0')
+          cmdline[i] = ' ';
+      if (strstr (cmdline, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+orphan_note_path (pid_t test_pid)
+{
+  g_autofree char *name = g_strdup_printf ("kiosk-test-orphan-%d", (int) test_pid);
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+/* A test that dies without freeing its backend must not leave it running. */
+static void
+test_no_orphan (void)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *dir = NULL;
+  gint64 deadline;
+
+  if (g_test_subprocess ())
+    {
+      KioskTestBackend *backend = kiosk_test_backend_start (KIOSK_TEST_BACKEND_NONE);
+      g_autofree char *where = g_path_get_dirname (kiosk_test_backend_get_db_path (backend));
+
+      note = orphan_note_path (getppid ());
+      g_assert_true (g_file_set_contents (note, where, -1, NULL));
+      g_assert_true (process_mentions (where));
+      g_assert_not_reached ();
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  note = orphan_note_path (getpid ());
+  g_assert_true (g_file_get_contents (note, &dir, NULL, NULL));
+  g_unlink (note);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (process_mentions (dir) && g_get_monotonic_time () < deadline)
+    g_usleep (50 * 1000);
+  g_assert_false (process_mentions (dir));
+
+  /* The dead test could not delete its directory; this one does. */
+  {
+    g_autoptr(GDir) contents = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (contents != NULL && (name = g_dir_read_name (contents)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -970,6 +1048,7 @@ main (int    argc,
   ADD ("tls/other-ca", test_tls_other_ca);
   ADD ("tls/pin", test_tls_pin);
 #undef ADD
+  g_test_add_func ("/kiosk/backend/no-orphan", test_no_orphan);
   g_test_add ("/kiosk/backend/tls/wrong-host", Fixture,
               GUINT_TO_POINTER (KIOSK_TEST_BACKEND_WRONG_HOST_CERT),
               fixture_set_up, test_tls_wrong_host, fixture_tear_down);
