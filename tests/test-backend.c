@@ -80,12 +80,13 @@ fixture_tear_down (Fixture       *f,
 /* Sends @method @path (relative to the backend's URL) with @token (NULL: no
  * Authorization), @key (the raw Idempotency-Key value, NULL: none) and @body. */
 static Answer *
-request_full (Fixture    *f,
-              const char *method,
-              const char *path,
-              const char *token,
-              const char *key,
-              const char *body)
+request_typed (Fixture    *f,
+               const char *method,
+               const char *path,
+               const char *token,
+               const char *key,
+               const char *content_type,
+               const char *body)
 {
   g_autofree char *url = g_strconcat (kiosk_test_backend_get_url (f->backend), path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
@@ -107,7 +108,7 @@ request_full (Fixture    *f,
   if (body != NULL)
     {
       g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
     }
 
   answer->body = soup_session_send_and_read (f->session, msg, NULL, &answer->error);
@@ -120,6 +121,17 @@ request_full (Fixture    *f,
   if (soup_message_get_tls_peer_certificate (msg) != NULL)
     answer->peer = g_object_ref (soup_message_get_tls_peer_certificate (msg));
   return answer;
+}
+
+static Answer *
+request_full (Fixture    *f,
+              const char *method,
+              const char *path,
+              const char *token,
+              const char *key,
+              const char *body)
+{
+  return request_typed (f, method, path, token, key, "application/json", body);
 }
 
 static Answer *
@@ -601,6 +613,35 @@ test_booking_needs_key (Fixture       *f,
 }
 
 static void
+test_refusals (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *start = first_slot (f, "relaxation");
+  g_autofree char *body = booking_body ("relaxation", start, "8015550123");
+  g_autofree char *k1 = new_key (), *k2 = new_key (), *k3 = new_key ();
+  g_autofree char *deep = g_strnfill (9, '[');
+  g_autoptr(GString) large = g_string_new ("{\"padding\": \"");
+  g_autoptr(Answer) wrong_method = NULL, nowhere = NULL, as_text = NULL, too_large = NULL, too_deep = NULL;
+
+  while (large->len < 17 * 1024)
+    g_string_append (large, "xxxxxxxx");
+  g_string_append (large, "\"}");
+
+  wrong_method = request_full (f, "POST", "v1/health", f->token, NULL, "{}");
+  nowhere = get (f, "v1/nothing");
+  as_text = request_typed (f, "POST", "v1/bookings", f->token, k1, "text/plain", body);
+  too_large = post_booking (f, k2, large->str);
+  too_deep = post_booking (f, k3, deep);
+
+  assert_problem (wrong_method, 405, "method-not-allowed");
+  assert_problem (nowhere, 404, "not-found");
+  assert_problem (as_text, 415, "unsupported-media-type");
+  assert_problem (too_large, 413, "payload-too-large");
+  assert_problem (too_deep, 400, "malformed-body");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
+}
+
+static void
 test_refuses_non_loopback (Fixture       *f,
                            gconstpointer  data)
 {
@@ -1033,6 +1074,7 @@ main (int    argc,
   ADD ("booking/invalid", test_booking_invalid);
   ADD ("booking/needs-key", test_booking_needs_key);
   ADD ("unauthorized", test_unauthorized);
+  ADD ("refusals", test_refusals);
   ADD ("refuses-non-loopback", test_refuses_non_loopback);
   ADD ("fault/slow", test_fault_slow);
   ADD ("fault/drip", test_fault_drip);
