@@ -17,7 +17,8 @@ typedef struct
 {
   SpaServer         *server;
   SoupServerMessage *msg;
-  SpaReply          *reply;
+  SpaReply          *reply;   /* drip: the answer being sent */
+  GBytes            *raw;     /* truncated: what to write on the stolen connection */
   gsize              sent;
   gulong             finished_id;
   guint              timeout_id;
@@ -50,6 +51,7 @@ delayed_free (Delayed *delayed)
   g_clear_object (&delayed->msg);
   g_clear_object (&delayed->server);
   g_clear_pointer (&delayed->reply, spa_reply_free);
+  g_clear_pointer (&delayed->raw, g_bytes_unref);
   g_free (delayed);
 }
 
@@ -144,7 +146,7 @@ static gboolean
 steal_and_close (gpointer user_data)
 {
   Delayed *delayed = user_data;
-  GBytes *raw = delayed->reply ? delayed->reply->body : NULL;
+  GBytes *raw = delayed->raw;
   g_autoptr(GIOStream) stream = NULL;
 
   if (delayed->finished)
@@ -177,8 +179,7 @@ close_connection (SpaServer         *self,
 {
   Delayed *delayed = delayed_new (self, msg);
 
-  if (raw != NULL)
-    delayed->reply = spa_reply_new (0, NULL, raw);
+  delayed->raw = raw ? g_bytes_ref (raw) : NULL;
   soup_server_message_pause (msg);
   g_idle_add_full (G_PRIORITY_DEFAULT, steal_and_close, delayed, (GDestroyNotify) delayed_free);
 }
