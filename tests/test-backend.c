@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-backend.c: the reference spa-backend driven over real HTTPS with libsoup, trusting the test CA. */
+/* test-backend.c: the reference spa-backend driven over real HTTPS with libsoup. */
 
 #include "config.h"
 
@@ -117,7 +117,8 @@ request_typed (Fixture    *f,
   response_headers = soup_message_get_response_headers (msg);
   answer->content_type = g_strdup (soup_message_headers_get_content_type (response_headers, NULL));
   answer->location = g_strdup (soup_message_headers_get_one (response_headers, "Location"));
-  answer->replayed = g_strdup (soup_message_headers_get_one (response_headers, "Idempotent-Replayed"));
+  answer->replayed = g_strdup (soup_message_headers_get_one (response_headers,
+                                                             "Idempotent-Replayed"));
   if (soup_message_get_tls_peer_certificate (msg) != NULL)
     answer->peer = g_object_ref (soup_message_get_tls_peer_certificate (msg));
   return answer;
@@ -249,7 +250,10 @@ slots_of (Fixture    *f,
   g_assert_cmpuint (answer->status, ==, 200);
   g_assert_true (json_object_object_get_ex (root, "slots", &slots));
   for (gsize i = 0; i < json_object_array_length (slots); i++)
-    g_ptr_array_add (list, g_strdup (json_object_get_string (json_object_array_get_idx (slots, i))));
+    {
+      json_object *slot = json_object_array_get_idx (slots, i);
+      g_ptr_array_add (list, g_strdup (json_object_get_string (slot)));
+    }
   return list;
 }
 
@@ -320,19 +324,21 @@ test_services (Fixture       *f,
       g_assert_true (kiosk_json_get_object (service, "name", TRUE, &name, NULL));
       g_assert_cmpstr (member_string (name, "en"), !=, "");
       g_assert_cmpstr (member_string (name, "es"), !=, "");
-      g_assert_true (kiosk_json_get_int (service, "duration_minutes", TRUE, 15, 240, &minutes, NULL));
+      g_assert_true (kiosk_json_get_int (service, "duration_minutes", TRUE, 15, 240,
+                                         &minutes, NULL));
       g_assert_true (kiosk_json_get_int (service, "price_minor", TRUE, 1, 100000, &price, NULL));
       g_assert_cmpstr (member_string (service, "currency"), ==, "USD");
     }
 }
 
-/* Every slot: RFC 3339 with the spa's own UTC offset at that instant, on the asked day, in order. */
+/* Every slot: RFC 3339 with the spa's own UTC offset at that instant, on the day, in order. */
 static void
 assert_slot_format (GPtrArray  *slots,
                     const char *date)
 {
   g_autoptr(GTimeZone) zone = spa_zone ();
-  g_autoptr(GRegex) shape = g_regex_new ("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00[+-]\\d{2}:\\d{2}$", 0, 0, NULL);
+  g_autoptr(GRegex) shape = g_regex_new ("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00[+-]\\d{2}:\\d{2}$",
+                                         0, 0, NULL);
   g_autoptr(GDateTime) previous = NULL;
 
   for (guint i = 0; i < slots->len; i++)
@@ -421,8 +427,10 @@ assert_booking_row (Fixture    *f,
 
   g_assert_cmpint (sqlite3_open_v2 (kiosk_test_backend_get_db_path (f->backend), &db,
                                     SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT service, start_text, phone, health_note, kiosk_id "
-                                           "FROM bookings WHERE reference = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT service, start_text, phone, health_note, kiosk_id "
+                                       "FROM bookings WHERE reference = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, service);
@@ -621,7 +629,8 @@ test_refusals (Fixture       *f,
   g_autofree char *k1 = new_key (), *k2 = new_key (), *k3 = new_key ();
   g_autofree char *deep = g_strnfill (9, '[');
   g_autoptr(GString) large = g_string_new ("{\"padding\": \"");
-  g_autoptr(Answer) wrong_method = NULL, nowhere = NULL, as_text = NULL, too_large = NULL, too_deep = NULL;
+  g_autoptr(Answer) wrong_method = NULL, nowhere = NULL, as_text = NULL;
+  g_autoptr(Answer) too_large = NULL, too_deep = NULL;
 
   while (large->len < 17 * 1024)
     g_string_append (large, "xxxxxxxx");
@@ -655,7 +664,8 @@ test_refuses_non_loopback (Fixture       *f,
     {
       const char *argv[] = {
         g_getenv ("SPA_BACKEND"), "--port", "0", "--address", addresses[i], "--cert", cert,
-        "--key", key, "--db", db, "--token-file", kiosk_test_backend_get_token_file (f->backend), NULL
+        "--key", key, "--db", db,
+        "--token-file", kiosk_test_backend_get_token_file (f->backend), NULL
       };
       g_autofree char *out = NULL, *err = NULL;
       g_autoptr(GError) error = NULL;

@@ -189,13 +189,16 @@ test_bad_seeds (void)
     "{\"time_zone\": \"Mars/Olympus\", \"currency\": \"USD\", \"slot_minutes\": 30,"
     " \"booking_horizon_days\": 30, \"hours\": {}, \"services\": []}",
     "{\"time_zone\": \"America/Denver\", \"currency\": \"USD\", \"slot_minutes\": 30,"
-    " \"booking_horizon_days\": 30, \"hours\": {\"mon\": [\"19:00\", \"10:00\"]}, \"services\": []}",
+    " \"booking_horizon_days\": 30, \"hours\": {\"mon\": [\"19:00\", \"10:00\"]},"
+    " \"services\": []}",
     "{\"time_zone\": \"America/Denver\", \"currency\": \"USD\", \"slot_minutes\": 30,"
     " \"booking_horizon_days\": 30, \"hours\": {\"mon\": [\"10\", \"19:00\"]}, \"services\": []}",
     "{\"time_zone\": \"America/Denver\", \"currency\": \"USD\", \"slot_minutes\": 30,"
     " \"booking_horizon_days\": 30, \"hours\": {},"
-    " \"services\": [{\"id\": \"a\", \"name\": {\"en\": \"A\", \"es\": \"A\"}, \"duration_minutes\": 60, \"price_minor\": 1},"
-    "              {\"id\": \"a\", \"name\": {\"en\": \"A\", \"es\": \"A\"}, \"duration_minutes\": 60, \"price_minor\": 1}]}",
+    " \"services\": [{\"id\": \"a\", \"name\": {\"en\": \"A\", \"es\": \"A\"},"
+    "                \"duration_minutes\": 60, \"price_minor\": 1},"
+    "               {\"id\": \"a\", \"name\": {\"en\": \"A\", \"es\": \"A\"},"
+    "                \"duration_minutes\": 60, \"price_minor\": 1}]}",
     "{\"time_zone\": \"America/Denver\", \"currency\": \"USD\", \"slot_minutes\": 30,"
     " \"booking_horizon_days\": 30, \"hours\": {}}",
     "{\"time_zone\": \"America/Denver\", \"currency\": \"USD\", \"slot_minutes\": 30,",

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-spa-store.c: the reference backend's database: the overlap rule, atomic keys, durability settings. */
+/* test-spa-store.c: the reference backend's database: overlap rule, atomic keys, WAL. */
 
 #include "config.h"
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* spa-server-faults.c: the test faults (slow, drip, drop, truncated, ...) done for real on the connection. */
+/* spa-server-faults.c: the test faults (slow, drip, drop, ...) done for real on the connection. */
 
 #include "config.h"
 
@@ -114,7 +114,8 @@ fault_drip (SpaServer         *self,
 
   delayed->reply = spa_server_answer (self, msg);
   spa_reply_apply_headers (delayed->reply, msg);
-  soup_message_headers_set_content_length (headers, (goffset) g_bytes_get_size (delayed->reply->body));
+  soup_message_headers_set_content_length (headers,
+                                           (goffset) g_bytes_get_size (delayed->reply->body));
   soup_message_body_set_accumulate (soup_server_message_get_response_body (msg), FALSE);
 
   soup_server_message_pause (msg);
@@ -195,7 +196,8 @@ fault_truncated (SpaServer         *self,
   const char *data = g_bytes_get_data (reply->body, &size);
   GString *text = g_string_new (NULL);
 
-  g_string_append_printf (text, "HTTP/1.1 %u %s\r\n", reply->status, soup_status_get_phrase (reply->status));
+  g_string_append_printf (text, "HTTP/1.1 %u %s\r\n",
+                          reply->status, soup_status_get_phrase (reply->status));
   g_string_append_printf (text, "Content-Type: %s\r\n", reply->content_type);
   g_string_append_printf (text, "Content-Length: %" G_GSIZE_FORMAT "\r\n", size * 2 + 2);
   g_string_append (text, "Cache-Control: no-store\r\n\r\n");
@@ -297,7 +299,9 @@ fault_redirect (SpaServer         *self,
   const char *query = g_uri_get_query (uri);
   g_autofree char *location = g_strdup_printf ("%smoved%s%s%s", self->url, g_uri_get_path (uri),
                                                query ? "?" : "", query ? query : "");
-  g_autoptr(SpaReply) reply = spa_reply_new_problem (SOUP_STATUS_FOUND, "moved", "Moved", NULL, NULL);
+  g_autoptr(SpaReply) reply = NULL;
+
+  reply = spa_reply_new_problem (SOUP_STATUS_FOUND, "moved", "Moved", NULL, NULL);
 
   spa_reply_add_header (reply, "Location", location);
   spa_reply_send (reply, msg);
