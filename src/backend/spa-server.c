@@ -426,6 +426,7 @@ spa_server_listen (SpaServer   *self,
                                 "server-header", "spa-backend ", NULL);
   soup_server_add_handler (self->soup, NULL, handle_request, self, NULL);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (log_request), NULL);
+  g_signal_connect (self->soup, "request-aborted", G_CALLBACK (log_request), NULL);
 
   socket_address = g_inet_socket_address_new (inet, (guint16) port);
   if (!soup_server_listen (self->soup, socket_address, SOUP_SERVER_LISTEN_HTTPS, error))
