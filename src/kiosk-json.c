@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "kiosk-json.h"
@@ -16,6 +17,48 @@ is_json_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* json-c takes NaN and Infinity even in strict mode, and reads a number too
+ * large for a double as infinity: neither is JSON (RFC 8259), and neither
+ * could be written back out as JSON. */
+static gboolean
+has_non_finite (json_object *value)
+{
+  switch (json_object_get_type (value))
+    {
+    case json_type_double:
+      return !isfinite (json_object_get_double (value));
+    case json_type_array:
+      for (size_t i = 0; i < json_object_array_length (value); i++)
+        {
+          json_object *item = json_object_array_get_idx (value, i);
+
+          if (item != NULL && has_non_finite (item))
+            return TRUE;
+        }
+      return FALSE;
+    case json_type_object:
+      {
+        struct json_object_iterator it = json_object_iter_begin (value);
+        struct json_object_iterator end = json_object_iter_end (value);
+
+        for (; !json_object_iter_equal (&it, &end); json_object_iter_next (&it))
+          {
+            json_object *member = json_object_iter_peek_value (&it);
+
+            if (member != NULL && has_non_finite (member))
+              return TRUE;
+          }
+        return FALSE;
+      }
+    case json_type_null:
+    case json_type_boolean:
+    case json_type_int:
+    case json_type_string:
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * kiosk_json_parse:
  * @data: the text, not necessarily nul-terminated
@@ -24,8 +67,8 @@ is_json_space (char c)
  * @error: return location for a #KIOSK_JSON_ERROR_SYNTAX
  *
  * Parses exactly one JSON value in strict mode with UTF-8 checked. A
- * document that is truncated, nested deeper than @max_depth or followed by
- * anything but white space is refused.
+ * document that is truncated, nested deeper than @max_depth, followed by
+ * anything but white space or holding a number that is not finite is refused.
  *
  * Returns: (transfer full): the value, or %NULL with @error set
  */
@@ -67,6 +110,13 @@ kiosk_json_parse (const char  *data,
       g_set_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_SYNTAX,
                    _("it is not valid JSON (%s at byte %" G_GSIZE_FORMAT ")"),
                    json_tokener_error_desc (jerr), end);
+      return NULL;
+    }
+
+  if (has_non_finite (value))
+    {
+      g_set_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_SYNTAX,
+                   _("it is not valid JSON (a number is NaN, infinite or too large)"));
       return NULL;
     }
 

@@ -39,6 +39,10 @@ test_parse_refused (void)
     "[1, 2,]",               /* trailing comma */
     "\"\xff\xfe\"",          /* bad UTF-8 */
     "<html>502</html>",      /* not JSON at all */
+    "NaN",                   /* json-c takes these even in strict mode */
+    "[Infinity]",
+    "{\"n\": -Infinity}",
+    "[1e400]",               /* too large for a double: infinity */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
