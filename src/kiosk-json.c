@@ -97,6 +97,17 @@ kiosk_json_parse (const char  *data,
   value = json_tokener_parse_ex (tok, data ? data : "", (int) length);
   jerr = json_tokener_get_error (tok);
   end = json_tokener_get_parse_end (tok);
+
+  /* A number or a literal that ends the text ("5", "true") is only complete
+   * once json-c is told that nothing follows: its final nul says so. */
+  if (jerr == json_tokener_continue)
+    {
+      value = json_tokener_parse_ex (tok, "", 1);
+      jerr = json_tokener_get_error (tok);
+      end = length;
+      if (jerr == json_tokener_error_parse_eof)
+        jerr = json_tokener_continue;
+    }
   json_tokener_free (tok);
 
   if (jerr == json_tokener_continue || (value == NULL && jerr == json_tokener_success))

@@ -27,6 +27,32 @@ test_parse_valid (void)
   g_assert_cmpstr (b, ==, "ñ");
 }
 
+/* json-c waits for more digits after a number that ends the text. */
+static void
+test_parse_scalar_at_end (void)
+{
+  const char *good[] = { "5", "-1.5", "1e5", "true", "false", "\"x\"", " 7" };
+  const char *truncated[] = { "tru", "-", "[1", "\"a", "{\"a\": 1" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(json_object) obj = parse (good[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (obj);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (truncated); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(json_object) obj = parse (truncated[i], &error);
+
+      g_assert_null (obj);
+      g_assert_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_SYNTAX);
+    }
+}
+
 static void
 test_parse_refused (void)
 {
@@ -140,6 +166,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/kiosk/json/parse-valid", test_parse_valid);
+  g_test_add_func ("/kiosk/json/parse-scalar-at-end", test_parse_scalar_at_end);
   g_test_add_func ("/kiosk/json/parse-refused", test_parse_refused);
   g_test_add_func ("/kiosk/json/parse-depth", test_parse_depth);
   g_test_add_func ("/kiosk/json/members", test_members);
