@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "kiosk-api-client.h"
+#include "kiosk-api-client-private.h"
 #include "kiosk-booking.h"
 #include "kiosk-json.h"
 
@@ -145,17 +145,19 @@ problem_fields (json_object *problem)
 }
 
 /* Reads a problem document leniently: a garbled one still leaves the status. */
-static json_object *
-parse_problem (KioskHttpResponse *response)
+char *
+kiosk_api_read_problem_fields (GBytes *body)
 {
-  GBytes *body = kiosk_http_response_get_body (response);
+  g_autoptr(json_object) problem = NULL;
   gsize length = 0;
-  const char *data = g_bytes_get_data (body, &length);
+  const char *data;
 
-  if (!is_json_media_type (kiosk_http_response_get_content_type (response)))
-    return NULL;
+  g_return_val_if_fail (body != NULL, NULL);
 
-  return kiosk_json_parse (data, length, KIOSK_JSON_MAX_DEPTH, NULL);
+  data = g_bytes_get_data (body, &length);
+  problem = kiosk_json_parse (data, length, KIOSK_JSON_MAX_DEPTH, NULL);
+
+  return problem != NULL ? problem_fields (problem) : NULL;
 }
 
 /* Only the field names are repeated: a server's free text could echo what
@@ -163,8 +165,10 @@ parse_problem (KioskHttpResponse *response)
 static GError *
 rejected_error (KioskHttpResponse *response)
 {
-  g_autoptr(json_object) problem = parse_problem (response);
-  g_autofree char *fields = problem != NULL ? problem_fields (problem) : NULL;
+  g_autofree char *fields = NULL;
+
+  if (is_json_media_type (kiosk_http_response_get_content_type (response)))
+    fields = kiosk_api_read_problem_fields (kiosk_http_response_get_body (response));
 
   if (fields != NULL)
     return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_REJECTED,
@@ -220,6 +224,23 @@ status_to_error (KioskHttpResponse *response)
 
 /* ---- answers ---- */
 
+/* Parses a successful answer's body into the endpoint's result. */
+static gpointer
+read_body (GBytes      *body,
+           const Call  *call,
+           GError     **error)
+{
+  g_autoptr(json_object) root = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+
+  root = kiosk_json_parse (data, length, KIOSK_JSON_MAX_DEPTH, error);
+  if (root == NULL)
+    return NULL;
+
+  return call->endpoint->parse (root, call, error);
+}
+
 /* Turns the HTTP answer into the endpoint's result or a KIOSK_API_ERROR. */
 static gpointer
 read_answer (KioskHttpResponse  *response,
@@ -228,11 +249,8 @@ read_answer (KioskHttpResponse  *response,
 {
   const Endpoint *endpoint = call->endpoint;
   guint status = kiosk_http_response_get_status (response);
-  g_autoptr(json_object) root = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
-  const char *data;
-  gpointer result = NULL;
+  gpointer result;
 
   if (status != endpoint->ok_status
       && (endpoint->alt_ok_status == 0 || status != endpoint->alt_ok_status))
@@ -247,11 +265,8 @@ read_answer (KioskHttpResponse  *response,
       return NULL;
     }
 
-  data = g_bytes_get_data (kiosk_http_response_get_body (response), &length);
-  root = kiosk_json_parse (data, length, KIOSK_JSON_MAX_DEPTH, &local_error);
-  if (root != NULL)
-    result = endpoint->parse (root, call, &local_error);
-  if (root == NULL || result == NULL)
+  result = read_body (kiosk_http_response_get_body (response), call, &local_error);
+  if (result == NULL)
     {
       g_propagate_error (error, protocol_error (local_error->message));
       return NULL;
@@ -702,6 +717,54 @@ parse_booking (json_object  *root,
 static const Endpoint booking_endpoint = {
   201, 200, parse_booking, g_free,
 };
+
+/* ---- the readers in kiosk-api-client-private.h ---- */
+
+static gpointer
+read_body_for (const Endpoint  *endpoint,
+               GBytes          *body,
+               const char      *service_id,
+               const char      *date,
+               GError         **error)
+{
+  Call call = { endpoint, (char *) service_id, (char *) date };
+
+  g_return_val_if_fail (body != NULL, NULL);
+
+  return read_body (body, &call, error);
+}
+
+KioskApiHealth *
+kiosk_api_read_health (GBytes  *body,
+                       GError **error)
+{
+  return read_body_for (&health_endpoint, body, NULL, NULL, error);
+}
+
+GPtrArray *
+kiosk_api_read_services (GBytes  *body,
+                         GError **error)
+{
+  return read_body_for (&services_endpoint, body, NULL, NULL, error);
+}
+
+KioskApiAvailability *
+kiosk_api_read_availability (GBytes      *body,
+                             const char  *service_id,
+                             const char  *date,
+                             GError     **error)
+{
+  g_return_val_if_fail (service_id != NULL && date != NULL, NULL);
+
+  return read_body_for (&availability_endpoint, body, service_id, date, error);
+}
+
+char *
+kiosk_api_read_booking (GBytes  *body,
+                        GError **error)
+{
+  return read_body_for (&booking_endpoint, body, NULL, NULL, error);
+}
 
 /* The key goes into a quoted header value: letters, digits and dashes only. */
 static gboolean
