@@ -81,6 +81,7 @@ kiosk_json_parse (const char  *data,
   g_autoptr(json_object) value = NULL;
   struct json_tokener *tok;
   enum json_tokener_error jerr;
+  const char *bad = NULL;
   gsize end;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -89,6 +90,16 @@ kiosk_json_parse (const char  *data,
   if (length > G_MAXINT)
     {
       g_set_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_SYNTAX, _("the text is too large"));
+      return NULL;
+    }
+
+  /* json-c's own check lets overlong forms such as C1 A9 through, which
+   * GTK and Pango then refuse to show. */
+  if (!g_utf8_validate_len (data ? data : "", length, &bad))
+    {
+      g_set_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_SYNTAX,
+                   _("it is not valid UTF-8 text (at byte %" G_GSIZE_FORMAT ")"),
+                   (gsize) (bad - (data ? data : "")));
       return NULL;
     }
 

@@ -64,6 +64,8 @@ test_parse_refused (void)
     "{a: 1}",                /* not strict */
     "[1, 2,]",               /* trailing comma */
     "\"\xff\xfe\"",          /* bad UTF-8 */
+    "\"tailand\xc1\xa9s\"",   /* overlong UTF-8, which json-c lets through */
+    "\"\xed\xa0\x80\"",       /* a UTF-16 surrogate written as UTF-8 */
     "<html>502</html>",      /* not JSON at all */
     "NaN",                   /* json-c takes these even in strict mode */
     "[Infinity]",
