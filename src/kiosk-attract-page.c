@@ -132,9 +132,12 @@ static void
 kiosk_attract_page_dispose (GObject *object)
 {
   KioskAttractPage *self = KIOSK_ATTRACT_PAGE (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->rotate_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_ATTRACT_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->content);
   g_clear_pointer (&self->language, g_free);
 

@@ -128,8 +128,11 @@ static void
 kiosk_booking_page_dispose (GObject *object)
 {
   KioskBookingPage *self = KIOSK_BOOKING_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->content);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->service_id, g_free);

@@ -61,9 +61,12 @@ static void
 kiosk_home_page_dispose (GObject *object)
 {
   KioskHomePage *self = KIOSK_HOME_PAGE (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->orientation_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_HOME_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (kiosk_home_page_parent_class)->dispose (object);
 }

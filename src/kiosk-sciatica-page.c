@@ -119,7 +119,11 @@ kiosk_sciatica_page_page_init (KioskPageInterface *iface)
 static void
 kiosk_sciatica_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_SCIATICA_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (kiosk_sciatica_page_parent_class)->dispose (object);
 }

@@ -62,7 +62,11 @@ kiosk_services_page_page_init (KioskPageInterface *iface)
 static void
 kiosk_services_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_SERVICES_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (kiosk_services_page_parent_class)->dispose (object);
 }

@@ -25,7 +25,11 @@ static GParamSpec *properties[N_PROPS];
 static void
 kiosk_top_bar_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_TOP_BAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (kiosk_top_bar_parent_class)->dispose (object);
 }

@@ -12,7 +12,7 @@ G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_CONTENT,
+  PROP_SPA_CONTENT,
   PROP_LANGUAGE,
   PROP_IDLE_TIMEOUT,
   PROP_IDLE_COUNTDOWN,
@@ -217,7 +217,7 @@ kiosk_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CONTENT:
+    case PROP_SPA_CONTENT:
       g_value_set_object (value, self->content);
       break;
     case PROP_LANGUAGE:
@@ -247,7 +247,7 @@ kiosk_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTENT:
+    case PROP_SPA_CONTENT:
       self->content = g_value_dup_object (value);
       break;
     case PROP_LANGUAGE:
@@ -270,8 +270,8 @@ kiosk_window_set_property (GObject      *object,
 static void
 kiosk_window_install_properties (GObjectClass *object_class)
 {
-  properties[PROP_CONTENT] =
-    g_param_spec_object ("content", NULL, NULL, KIOSK_TYPE_CONTENT,
+  properties[PROP_SPA_CONTENT] =
+    g_param_spec_object ("spa-content", NULL, NULL, KIOSK_TYPE_CONTENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL, "en",
@@ -370,7 +370,7 @@ kiosk_window_new (KioskApplication *app,
 
   self = g_object_new (KIOSK_TYPE_WINDOW,
                        "application", app,
-                       "content", content,
+                       "spa-content", content,
                        NULL);
 
   if (fullscreen)
@@ -383,7 +383,7 @@ kiosk_window_new (KioskApplication *app,
 }
 
 KioskContent *
-kiosk_window_get_content (KioskWindow *self)
+kiosk_window_get_spa_content (KioskWindow *self)
 {
   g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
 

@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (KioskWindow, kiosk_window, KIOSK, WINDOW, AdwApplicationWi
 KioskWindow      *kiosk_window_new                (KioskApplication *app,
                                                    KioskContent     *content,
                                                    gboolean          fullscreen);
-KioskContent     *kiosk_window_get_content        (KioskWindow      *self);
+KioskContent     *kiosk_window_get_spa_content        (KioskWindow      *self);
 const char       *kiosk_window_get_language       (KioskWindow      *self);
 void              kiosk_window_set_language       (KioskWindow      *self,
                                                    const char       *language);
