@@ -35,6 +35,25 @@ apply_orientation (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static GtkSizeRequestMode
+kiosk_home_page_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (gtk_widget_get_first_child (widget));
+}
+
+static void
+kiosk_home_page_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
 /* The choices stand side by side on a wide screen and stack on a portrait
  * one. Changing the box during allocation would relayout mid-frame, so the
  * change waits for the next main loop turn. */
@@ -47,7 +66,7 @@ kiosk_home_page_size_allocate (GtkWidget *widget,
   KioskHomePage *self = KIOSK_HOME_PAGE (widget);
   GtkOrientation wanted = width < height ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
 
-  GTK_WIDGET_CLASS (kiosk_home_page_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
 
   if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->choices_box)))
     {
@@ -78,11 +97,12 @@ kiosk_home_page_class_init (KioskHomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kiosk_home_page_dispose;
+  widget_class->get_request_mode = kiosk_home_page_get_request_mode;
+  widget_class->measure = kiosk_home_page_measure;
   widget_class->size_allocate = kiosk_home_page_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-home-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskHomePage, choices_box);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kioskhomepage");
 }
 

@@ -65,6 +65,29 @@ kiosk_service_format_options (KioskContent *content,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/**
+ * kiosk_service_icon_name:
+ * @service: a massage
+ * @widget: the widget that will show the icon
+ *
+ * A content file may name an icon this system lacks; a broken-image
+ * placeholder would look like an error, so a heart stands in.
+ *
+ * Returns: (transfer none): an icon name the icon theme has
+ */
+const char *
+kiosk_service_icon_name (KioskService *service,
+                         GtkWidget    *widget)
+{
+  const char *name = kiosk_service_get_icon_name (service);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+
+  if (name != NULL && gtk_icon_theme_has_icon (theme, name))
+    return name;
+
+  return "emblem-favorite-symbolic";
+}
+
 static void
 kiosk_service_card_dispose (GObject *object)
 {
@@ -159,7 +182,6 @@ kiosk_service_card_new (KioskContent *content,
   KioskServiceCard *self;
   g_autofree char *options = NULL;
   g_autofree char *accessible = NULL;
-  const char *icon_name;
 
   g_return_val_if_fail (KIOSK_IS_CONTENT (content), NULL);
   g_return_val_if_fail (KIOSK_IS_SERVICE (service), NULL);
@@ -168,9 +190,8 @@ kiosk_service_card_new (KioskContent *content,
   self = g_object_new (KIOSK_TYPE_SERVICE_CARD, NULL);
   self->service_id = g_strdup (kiosk_service_get_id (service));
   options = kiosk_service_format_options (content, service, language);
-  icon_name = kiosk_service_get_icon_name (service);
 
-  gtk_image_set_from_icon_name (self->icon, icon_name ? icon_name : "emblem-favorite-symbolic");
+  gtk_image_set_from_icon_name (self->icon, kiosk_service_icon_name (service, GTK_WIDGET (self)));
   gtk_label_set_label (self->name_label, kiosk_service_get_name (service, language));
   gtk_label_set_label (self->options_label, options);
   gtk_label_set_label (self->summary_label, kiosk_service_get_summary (service, language));

@@ -20,6 +20,8 @@ gboolean    kiosk_service_card_get_chosen     (KioskServiceCard *self);
 void        kiosk_service_card_set_chosen     (KioskServiceCard *self,
                                                gboolean          chosen);
 
+const char *kiosk_service_icon_name           (KioskService     *service,
+                                               GtkWidget        *widget);
 char       *kiosk_service_format_options      (KioskContent     *content,
                                                KioskService     *service,
                                                const char       *language);

@@ -76,9 +76,7 @@ fill (KioskServicePage *self)
   if (service == NULL)
     return;
 
-  gtk_image_set_from_icon_name (self->icon, kiosk_service_get_icon_name (service)
-                                            ? kiosk_service_get_icon_name (service)
-                                            : "emblem-favorite-symbolic");
+  gtk_image_set_from_icon_name (self->icon, kiosk_service_icon_name (service, GTK_WIDGET (self)));
   gtk_label_set_label (self->name_label, kiosk_service_get_name (service, self->language));
   gtk_label_set_label (self->summary_label, kiosk_service_get_summary (service, self->language));
   gtk_label_set_label (self->description_label, kiosk_service_get_description (service, self->language));

@@ -7,9 +7,9 @@
 
 #include "kiosk-ui-test.h"
 
-/* What AdwApplication does at start-up for the real program: Adwaita's
- * styles, the light scheme and the kiosk's style.css from the resource
- * base path. The tests create the window without an application. */
+/* What KioskApplication does at start-up for the real program: Adwaita's
+ * styles, the light scheme, and from the resource base path the kiosk's
+ * style.css and icons. The tests create the window without an application. */
 void
 kiosk_ui_test_init (int    *argc,
                     char ***argv)
@@ -20,6 +20,8 @@ kiosk_ui_test_init (int    *argc,
   adw_init ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PREFIX "/icons");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
