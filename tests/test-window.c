@@ -148,13 +148,19 @@ seen_key (gpointer data)
   return g_ptr_array_find_with_equal_func (seen, "a", g_str_equal, NULL);
 }
 
-static void
-xdotool_key (KioskWindow *window,
-             const char  *keys)
+static gboolean
+have_xdotool (void)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+}
+
+/* Real input through the X server (XTest), as a touch screen or a
+ * keyboard makes it. */
+static void
+run_xdotool (const char * const *argv)
+{
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -162,6 +168,41 @@ xdotool_key (KioskWindow *window,
                                NULL, NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static char *
+window_xid (KioskWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+}
+
+/* Without a window manager nobody else gives the window focus. */
+static void
+xdotool_key (KioskWindow *window,
+             const char  *keys)
+{
+  g_autofree char *xid = window_xid (window);
+  const char * const argv[] = { "xdotool", "windowfocus", "--sync", xid,
+                                "key", "--clearmodifiers", keys, NULL };
+
+  run_xdotool (argv);
+}
+
+/* Touches the window at @x, @y. */
+static void
+xdotool_touch (KioskWindow *window,
+               int          x,
+               int          y)
+{
+  g_autofree char *xid = window_xid (window);
+  g_autofree char *xs = g_strdup_printf ("%d", x);
+  g_autofree char *ys = g_strdup_printf ("%d", y);
+  const char * const argv[] = { "xdotool", "mousemove", "--sync", "--window", xid, xs, ys,
+                                "click", "1", NULL };
+
+  run_xdotool (argv);
 }
 
 /* With GTK's inspector keybinding switched on, real Ctrl+Shift+I and
@@ -172,11 +213,10 @@ test_inspector_swallowed (void)
 {
   g_autoptr(GSettings) debug = g_settings_new ("org.gtk.gtk4.Settings.Debug");
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   GtkEventController *keys;
   KioskWindow *window;
 
-  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+  if (!have_xdotool ())
     {
       g_test_skip ("needs xdotool and an X server");
       return;
@@ -215,6 +255,12 @@ static gboolean
 is_prompting (gpointer data)
 {
   return kiosk_idle_monitor_get_prompting (kiosk_window_get_idle_monitor (data));
+}
+
+static gboolean
+is_not_prompting (gpointer data)
+{
+  return !is_prompting (data);
 }
 
 static gboolean
@@ -362,6 +408,113 @@ test_attract_starts_on_any_action (void)
   kiosk_ui_test_destroy (window);
 }
 
+/* A touch anywhere on the attract screen starts, not only on its button. */
+static void
+test_attract_touch_anywhere (void)
+{
+  KioskWindow *window;
+
+  if (!have_xdotool ())
+    {
+      g_test_skip ("needs xdotool and an X server");
+      return;
+    }
+
+  window = kiosk_ui_test_window_new (1280, 800);
+  g_assert_null (kiosk_ui_test_find_button (GTK_WIDGET (window), "kiosk.go-home", NULL));
+  xdotool_touch (window, 40, 760);
+  kiosk_ui_test_wait_for_page (window, "home");
+
+  kiosk_ui_test_destroy (window);
+}
+
+/* While "Still there?" shows, a touch anywhere on the screen (here on the
+ * dimmed page, far from the button) keeps the session as it was. */
+static void
+test_idle_any_touch_keeps (void)
+{
+  KioskWindow *window;
+  KioskBookingPage *booking_page;
+
+  if (!have_xdotool ())
+    {
+      g_test_skip ("needs xdotool and an X server");
+      return;
+    }
+
+  set_idle_times (1, 30);
+  window = kiosk_ui_test_window_new (1280, 800);
+  booking_page = KIOSK_BOOKING_PAGE (kiosk_window_get_page (window, "booking"));
+  go (window, "kiosk.start", NULL, "home");
+  go (window, "kiosk.show-services", NULL, "services");
+  go (window, "kiosk.show-service", "thai", "service");
+  go (window, "kiosk.book", "thai", "booking");
+
+  g_assert_true (kiosk_ui_test_wait_for (is_prompting, window, 10000));
+  kiosk_ui_test_wait_frames (GTK_WIDGET (window), 2);
+  xdotool_touch (window, 40, 760);
+  g_assert_true (kiosk_ui_test_wait_for (is_not_prompting, window, 10000));
+  g_assert_cmpstr (kiosk_window_get_visible_page (window), ==, "booking");
+  g_assert_cmpstr (kiosk_booking_page_get_service_id (booking_page), ==, "thai");
+
+  kiosk_ui_test_destroy (window);
+  set_idle_times (90, 20);
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (has_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Switching the language rewrites every screen from the content and keeps
+ * the customer's choice; the next customer starts in the default again. */
+static void
+test_language_refills (void)
+{
+  KioskWindow *window = kiosk_ui_test_window_new (1280, 800);
+  KioskContent *content = kiosk_window_get_spa_content (window);
+  KioskService *thai = kiosk_content_find_service (content, "thai");
+  GtkWidget *services = kiosk_window_get_page (window, "services");
+  GtkWidget *service = kiosk_window_get_page (window, "service");
+  GtkWidget *booking = kiosk_window_get_page (window, "booking");
+
+  go (window, "kiosk.start", NULL, "home");
+  go (window, "kiosk.show-services", NULL, "services");
+  go (window, "kiosk.show-service", "thai", "service");
+  go (window, "kiosk.book", "thai", "booking");
+  g_assert_true (has_label (services, kiosk_service_get_name (thai, "en")));
+  g_assert_true (has_label (service, kiosk_service_get_description (thai, "en")));
+
+  kiosk_window_set_language (window, "es");
+  g_assert_cmpstr (kiosk_service_get_name (thai, "es"), !=, kiosk_service_get_name (thai, "en"));
+  g_assert_true (has_label (services, kiosk_service_get_name (thai, "es")));
+  g_assert_false (has_label (services, kiosk_service_get_name (thai, "en")));
+  g_assert_true (has_label (service, kiosk_service_get_description (thai, "es")));
+  g_assert_true (has_label (booking, kiosk_service_get_name (thai, "es")));
+  g_assert_cmpstr (kiosk_booking_page_get_service_id (KIOSK_BOOKING_PAGE (booking)), ==, "thai");
+  g_assert_cmpstr (kiosk_service_page_get_service_id (KIOSK_SERVICE_PAGE (service)), ==, "thai");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.reset", NULL);
+  kiosk_ui_test_wait_for_page (window, "attract");
+  g_assert_cmpstr (kiosk_window_get_language (window), ==, "en");
+  g_assert_true (has_label (services, kiosk_service_get_name (thai, "en")));
+
+  kiosk_ui_test_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,11 +523,14 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/window/browse", test_browse);
   g_test_add_func ("/kiosk/window/start", test_attract_starts_on_any_action);
+  g_test_add_func ("/kiosk/window/attract-touch-anywhere", test_attract_touch_anywhere);
   g_test_add_func ("/kiosk/window/close-refused", test_close_refused);
   g_test_add_func ("/kiosk/window/inspector-swallowed", test_inspector_swallowed);
   g_test_add_func ("/kiosk/window/idle-settings-bound", test_idle_settings_bound);
   g_test_add_func ("/kiosk/window/idle-keeps-then-resets", test_idle_keeps_then_resets);
+  g_test_add_func ("/kiosk/window/idle-any-touch-keeps", test_idle_any_touch_keeps);
   g_test_add_func ("/kiosk/window/reset-wipes", test_reset_wipes);
+  g_test_add_func ("/kiosk/window/language-refills", test_language_refills);
 
   return g_test_run ();
 }
