@@ -52,8 +52,7 @@ load_content (KioskApplication *self)
 
   content = kiosk_content_load (path, &error);
   if (error != NULL)
-    g_message (_("The content file was refused: %s. The kiosk shows its bundled content instead."),
-               error->message);
+    g_message ("%s. %s", error->message, _("The kiosk shows its bundled content instead."));
 
   return content;
 }

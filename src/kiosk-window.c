@@ -333,7 +333,6 @@ kiosk_window_class_init (KioskWindowClass *klass)
 static void
 kiosk_window_init (KioskWindow *self)
 {
-  self->language = g_strdup ("en");
   self->idle_monitor = kiosk_idle_monitor_new ();
   g_signal_connect_swapped (self->idle_monitor, "notify::prompting",
                             G_CALLBACK (update_idle_prompt), self);
@@ -346,6 +345,7 @@ kiosk_window_init (KioskWindow *self)
   add_input_controllers (self);
 
   self->settings = g_settings_new (APP_ID);
+  self->language = g_settings_get_string (self->settings, "default-language");
   g_settings_bind (self->settings, "idle-timeout", self, "idle-timeout", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "idle-countdown", self, "idle-countdown", G_SETTINGS_BIND_GET);
 }
