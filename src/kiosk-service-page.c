@@ -61,6 +61,16 @@ option_row_new (KioskContent *content,
 }
 
 static void
+clear_labels (KioskServicePage *self)
+{
+  GtkLabel *labels[] = { self->name_label, self->summary_label, self->description_label,
+                         self->helps_label, self->expect_label };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    gtk_label_set_label (labels[i], "");
+}
+
+static void
 fill (KioskServicePage *self)
 {
   KioskService *service = NULL;
@@ -74,7 +84,10 @@ fill (KioskServicePage *self)
     gtk_list_box_remove (self->options_list, row);
   gtk_widget_set_sensitive (GTK_WIDGET (self->book_button), service != NULL);
   if (service == NULL)
-    return;
+    {
+      clear_labels (self);
+      return;
+    }
 
   gtk_image_set_from_icon_name (self->icon, kiosk_service_icon_name (service, GTK_WIDGET (self)));
   gtk_label_set_label (self->name_label, kiosk_service_get_name (service, self->language));

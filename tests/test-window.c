@@ -97,8 +97,10 @@ test_browse (void)
   g_assert_cmpstr (kiosk_service_page_get_service_id (service_page), ==, "hot-stone");
   go (window, "kiosk.go-home", NULL, "home");
 
-  /* Back from home, with nothing behind it, stays home. */
-  go (window, "kiosk.go-back", NULL, "home");
+  /* On home, Back and Home lead nowhere: they show, greyed. */
+  assert_top_bar (window);
+  g_assert_false (gtk_widget_is_sensitive (kiosk_ui_test_find_button (GTK_WIDGET (window), "kiosk.go-back", NULL)));
+  g_assert_false (gtk_widget_is_sensitive (kiosk_ui_test_find_button (GTK_WIDGET (window), "kiosk.go-home", NULL)));
 
   kiosk_ui_test_destroy (window);
 }
@@ -353,8 +355,9 @@ test_idle_keeps_then_resets (void)
   g_assert_null (kiosk_ui_test_find_button (GTK_WIDGET (window), "kiosk.go-home", NULL));
   g_assert_null (kiosk_ui_test_find_button (GTK_WIDGET (window), "kiosk.still-here", NULL));
 
-  /* The history went with it: Back from the next customer's home stays home. */
+  /* The history went with it: the next customer's Back leads home. */
   go (window, "kiosk.start", NULL, "home");
+  go (window, "kiosk.show-sciatica", NULL, "sciatica");
   go (window, "kiosk.go-back", NULL, "home");
 
   kiosk_ui_test_destroy (window);
