@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-screenshots.c: every screen drawn at three screen sizes, with no text cut off. */
+/* test-screenshots.c: every screen drawn at three screen sizes, with no text cut off and every button named and large. */
 
 #include "config.h"
 
@@ -91,6 +91,19 @@ check_label (GtkLabel    *label,
              bounds.origin.x, bounds.origin.y, min_width - margin_h, min_height - margin_v);
 }
 
+/* A touch screen reader names every button: by its own label text or by
+ * an accessible label set for it. */
+static void
+check_button_named (GtkButton  *button,
+                    const char *screen)
+{
+  const char *label = gtk_button_get_label (button);
+
+  if ((label == NULL || *label == '\0')
+      && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_error ("On “%s” a %s has no accessible name", screen, G_OBJECT_TYPE_NAME (button));
+}
+
 static guint
 check_labels (GtkWidget   *widget,
               KioskWindow *window,
@@ -105,6 +118,11 @@ check_labels (GtkWidget   *widget,
     {
       check_label (GTK_LABEL (widget), window, screen);
       n++;
+    }
+  if (GTK_IS_BUTTON (widget))
+    {
+      check_button_named (GTK_BUTTON (widget), screen);
+      g_assert_cmpint (gtk_widget_get_height (widget), >=, 64);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -201,6 +219,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend, which needs no bus, keeps what
+   * each widget tells assistive technologies. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   kiosk_ui_test_init (&argc, &argv);
 
   for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
