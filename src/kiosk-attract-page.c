@@ -41,17 +41,10 @@ fill_highlight (KioskAttractPage *self,
   GtkLabel *title = use_b ? self->title_b : self->title_a;
   GtkLabel *text = use_b ? self->text_b : self->text_a;
   guint n = kiosk_content_get_n_highlights (self->content);
+  guint index = n > 0 ? self->highlight % n : 0;
 
-  if (n == 0)
-    {
-      gtk_label_set_label (title, "");
-      gtk_label_set_label (text, "");
-    }
-  else
-    {
-      gtk_label_set_label (title, kiosk_content_get_highlight_title (self->content, self->highlight % n, self->language));
-      gtk_label_set_label (text, kiosk_content_get_highlight_text (self->content, self->highlight % n, self->language));
-    }
+  gtk_label_set_label (title, n > 0 ? kiosk_content_get_highlight_title (self->content, index, self->language) : "");
+  gtk_label_set_label (text, n > 0 ? kiosk_content_get_highlight_text (self->content, index, self->language) : "");
 
   if (into_hidden)
     gtk_stack_set_visible_child_name (self->highlight_stack, use_b ? "b" : "a");

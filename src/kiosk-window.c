@@ -121,9 +121,13 @@ add_input_controllers (KioskWindow *self)
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (shortcuts, "kiosk-swallowed-shortcuts");
   for (gsize i = 0; i < G_N_ELEMENTS (swallowed_shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (swallowed_shortcuts[i]),
-                                                            gtk_callback_action_new (swallow_shortcut, NULL, NULL)));
+    {
+      GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (swallowed_shortcuts[i]);
+      GtkShortcutAction *action = gtk_callback_action_new (swallow_shortcut, NULL, NULL);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (trigger, action));
+    }
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
