@@ -5,6 +5,7 @@
 
 #include <gdk/x11/gdkx.h>
 
+#include "kiosk-attract-page.h"
 #include "kiosk-booking-page.h"
 #include "kiosk-sciatica-page.h"
 #include "kiosk-service-page.h"
@@ -518,6 +519,60 @@ test_language_refills (void)
   kiosk_ui_test_destroy (window);
 }
 
+static gboolean
+has_drawn_label (GtkWidget  *root,
+                 const char *text)
+{
+  if (!gtk_widget_is_drawable (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (has_drawn_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget *page;
+  const char *title;
+} HighlightWait;
+
+static gboolean
+highlight_shown (gpointer data)
+{
+  HighlightWait *wait = data;
+
+  return has_drawn_label (wait->page, wait->title);
+}
+
+/* The attract screen turns to the next highlight by itself, every few seconds. */
+static void
+test_attract_rotates (void)
+{
+  KioskWindow *window = kiosk_ui_test_window_new (1280, 800);
+  KioskContent *content = kiosk_window_get_spa_content (window);
+  GtkWidget *attract = kiosk_window_get_page (window, "attract");
+  HighlightWait wait = { attract, NULL };
+
+  g_assert_cmpuint (kiosk_content_get_n_highlights (content), >=, 2);
+  wait.title = kiosk_content_get_highlight_title (content, 0, "en");
+  g_assert_true (highlight_shown (&wait));
+
+  wait.title = kiosk_content_get_highlight_title (content, 1, "en");
+  g_assert_true (kiosk_ui_test_wait_for (highlight_shown, &wait, 20000));
+  g_assert_cmpuint (kiosk_attract_page_get_highlight (KIOSK_ATTRACT_PAGE (attract)), ==, 1);
+
+  kiosk_ui_test_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +581,7 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/window/browse", test_browse);
   g_test_add_func ("/kiosk/window/start", test_attract_starts_on_any_action);
+  g_test_add_func ("/kiosk/window/attract-rotates", test_attract_rotates);
   g_test_add_func ("/kiosk/window/attract-touch-anywhere", test_attract_touch_anywhere);
   g_test_add_func ("/kiosk/window/close-refused", test_close_refused);
   g_test_add_func ("/kiosk/window/inspector-swallowed", test_inspector_swallowed);
