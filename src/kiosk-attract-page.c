@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kiosk-attract-page.c: the screen a passer-by sees: the spa, a rotating highlight, "Touch to start". */
+/* kiosk-attract-page.c: what a passer-by sees: the spa, a rotating highlight, "Touch to start". */
 
 #include "config.h"
 
@@ -43,8 +43,10 @@ fill_highlight (KioskAttractPage *self,
   guint n = kiosk_content_get_n_highlights (self->content);
   guint index = n > 0 ? self->highlight % n : 0;
 
-  gtk_label_set_label (title, n > 0 ? kiosk_content_get_highlight_title (self->content, index, self->language) : "");
-  gtk_label_set_label (text, n > 0 ? kiosk_content_get_highlight_text (self->content, index, self->language) : "");
+  gtk_label_set_label (title, n > 0 ? kiosk_content_get_highlight_title (self->content, index,
+                                                                       self->language) : "");
+  gtk_label_set_label (text, n > 0 ? kiosk_content_get_highlight_text (self->content, index,
+                                                                     self->language) : "");
 
   if (into_hidden)
     gtk_stack_set_visible_child_name (self->highlight_stack, use_b ? "b" : "a");

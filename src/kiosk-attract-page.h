@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kiosk-attract-page.h: the screen a passer-by sees: the spa, a rotating highlight, "Touch to start". */
+/* kiosk-attract-page.h: what a passer-by sees: the spa, a rotating highlight, "Touch to start". */
 
 #pragma once
 

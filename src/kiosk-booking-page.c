@@ -48,7 +48,8 @@ update_choice (KioskBookingPage *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      KioskServiceCard *card = KIOSK_SERVICE_CARD (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)));
+      GtkWidget *card_widget = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      KioskServiceCard *card = KIOSK_SERVICE_CARD (card_widget);
 
       kiosk_service_card_set_chosen (card, g_strcmp0 (kiosk_service_card_get_service_id (card),
                                                       self->service_id) == 0);

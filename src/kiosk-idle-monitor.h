@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kiosk-idle-monitor.h: counts the quiet time since the last touch and the "Still there?" countdown. */
+/* kiosk-idle-monitor.h: the quiet time since the last touch and the "Still there?" countdown. */
 
 #pragma once
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-screenshots.c: every screen drawn at three screen sizes, with no text cut off and every button named and large. */
+/* test-screenshots.c: every screen at three sizes: no text cut off, every button named and large. */
 
 #include "config.h"
 
@@ -71,6 +71,8 @@ check_label (GtkLabel    *label,
   GtkWidget *frame = scroller != NULL ? scroller : GTK_WIDGET (window);
   int margin_h = gtk_widget_get_margin_start (widget) + gtk_widget_get_margin_end (widget);
   int margin_v = gtk_widget_get_margin_top (widget) + gtk_widget_get_margin_bottom (widget);
+  int frame_width = gtk_widget_get_width (frame);
+  int frame_height = gtk_widget_get_height (frame);
   GtkAllocation alloc;
   graphene_rect_t bounds;
   int min_width, min_height;
@@ -83,9 +85,9 @@ check_label (GtkLabel    *label,
 
   if (alloc.width < min_width - margin_h || alloc.height < min_height - margin_v
       || bounds.origin.x < -0.5
-      || bounds.origin.x + bounds.size.width > gtk_widget_get_width (frame) + 0.5
+      || bounds.origin.x + bounds.size.width > frame_width + 0.5
       || (scroller == NULL && (bounds.origin.y < -0.5
-                               || bounds.origin.y + bounds.size.height > gtk_widget_get_height (frame) + 0.5)))
+                               || bounds.origin.y + bounds.size.height > frame_height + 0.5)))
     g_error ("On “%s” the label “%s” is clipped: %d×%d at %.0f,%.0f, needs %d×%d",
              screen, gtk_label_get_label (label), alloc.width, alloc.height,
              bounds.origin.x, bounds.origin.y, min_width - margin_h, min_height - margin_v);
@@ -154,12 +156,14 @@ show (KioskWindow *window,
 static void
 shoot_sciatica (KioskWindow *window)
 {
+  GtkWidget *sciatica;
   GtkAdjustment *scroll;
 
   show (window, "kiosk.show-sciatica", NULL);
   shoot (window, "sciatica", "sciatica-top");
 
-  scroll = kiosk_sciatica_page_get_vadjustment (KIOSK_SCIATICA_PAGE (kiosk_window_get_page (window, "sciatica")));
+  sciatica = kiosk_window_get_page (window, "sciatica");
+  scroll = kiosk_sciatica_page_get_vadjustment (KIOSK_SCIATICA_PAGE (sciatica));
   g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), >, gtk_adjustment_get_page_size (scroll));
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll) / 3);
   shoot (window, "sciatica", "sciatica-scrolled");
