@@ -620,6 +620,19 @@ kiosk_keyboard_size_allocate (GtkWidget *widget,
   gtk_popover_present (self->accent_popover);
 }
 
+/* Hidden with its accent row open (the flow moved on, the idle reset came),
+ * the row closes too and gives back the pointer it holds. */
+static void
+kiosk_keyboard_unmap (GtkWidget *widget)
+{
+  KioskKeyboard *self = KIOSK_KEYBOARD (widget);
+
+  gtk_popover_popdown (self->accent_popover);
+  kiosk_keyboard_stop_repeat (self);
+
+  GTK_WIDGET_CLASS (kiosk_keyboard_parent_class)->unmap (widget);
+}
+
 static void
 kiosk_keyboard_dispose (GObject *object)
 {
@@ -736,6 +749,7 @@ kiosk_keyboard_class_init (KioskKeyboardClass *klass)
   object_class->set_property = kiosk_keyboard_set_property;
   widget_class->measure = kiosk_keyboard_measure;
   widget_class->size_allocate = kiosk_keyboard_size_allocate;
+  widget_class->unmap = kiosk_keyboard_unmap;
 
   kiosk_keyboard_install_properties (object_class);
 
