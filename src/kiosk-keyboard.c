@@ -182,8 +182,8 @@ static void
 kiosk_keyboard_label_key (KioskKeyboard *self,
                           GtkWidget     *key)
 {
-  GVariant         *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (key));
-  const char       *text = g_variant_get_string (target, NULL);
+  GVariant        *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (key));
+  const char      *text = g_variant_get_string (target, NULL);
   g_autofree char *label = self->shifted ? g_utf8_strup (text, -1) : g_strdup (text);
 
   gtk_button_set_label (GTK_BUTTON (key), label);
@@ -426,8 +426,8 @@ on_key_long_pressed (GtkGestureLongPress *press,
                      double               y,
                      KioskKeyboard       *self)
 {
-  GtkWidget  *key = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (press));
-  GVariant   *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (key));
+  GtkWidget *key = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (press));
+  GVariant  *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (key));
 
   /* Claiming the press denies the button's own click: the plain letter is
    * not typed when the finger lifts. */
