@@ -850,7 +850,9 @@ kiosk_keyboard_set_target (KioskKeyboard *self,
                                 G_CALLBACK (on_target_cursor_moved), self);
     }
 
+  /* A shift tapped for one field does not carry over to the next. */
   gtk_popover_popdown (self->accent_popover);
+  kiosk_keyboard_set_shifted (self, FALSE);
   kiosk_keyboard_update_auto_shift (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
 }

@@ -7,6 +7,15 @@
 
 G_BEGIN_DECLS
 
+/*
+ * How a form uses it: give every entry to kiosk_keyboard_prepare_entry() when
+ * it is built; when an entry takes the focus, set the keyboard's "target" to
+ * it, its "mode" (letters for a name, email, digits for a phone) and
+ * "capitalize" (names only); on "done" (the Next key) move the focus on.
+ * Limit a field's length with gtk_entry_set_max_length(): the keyboard
+ * refuses what would not fit, whole.
+ */
+
 /**
  * KioskKeyboardMode:
  * @KIOSK_KEYBOARD_MODE_LETTERS: QWERTY letters with space, apostrophe, hyphen

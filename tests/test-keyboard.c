@@ -372,6 +372,31 @@ test_capitalize (Fixture       *f,
 }
 
 static void
+test_new_target (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GtkWidget) other = g_object_ref_sink (gtk_entry_new ());
+
+  /* Shift tapped in one field is forgotten in the next. */
+  press (f, "shift");
+  kiosk_keyboard_set_target (f->keyboard, GTK_EDITABLE (other));
+  g_assert_false (kiosk_keyboard_get_shifted (f->keyboard));
+  press (f, "k");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other)), ==, "k");
+  g_assert_cmpstr (entry_text (f), ==, "");
+
+  /* A name field: an empty one starts with a capital, a filled one does not. */
+  kiosk_keyboard_set_capitalize (f->keyboard, TRUE);
+  g_assert_false (kiosk_keyboard_get_shifted (f->keyboard));
+  kiosk_keyboard_set_target (f->keyboard, GTK_EDITABLE (f->entry));
+  g_assert_true (kiosk_keyboard_get_shifted (f->keyboard));
+  kiosk_keyboard_set_target (f->keyboard, NULL);
+  g_assert_false (kiosk_keyboard_get_shifted (f->keyboard));
+  press (f, "k");
+  g_assert_cmpstr (entry_text (f), ==, "");
+}
+
+static void
 reject_digits (GtkEditable *editable,
                const char  *text,
                int          length,
@@ -883,6 +908,7 @@ main (int   argc,
   ADD ("digits", test_digits);
   ADD ("insert-at-cursor", test_insert_at_cursor);
   ADD ("capitalize", test_capitalize);
+  ADD ("new-target", test_new_target);
   ADD ("entry-rules-apply", test_entry_rules_apply);
   ADD ("email-mode", test_email_mode);
   ADD ("done", test_done);
