@@ -681,6 +681,7 @@ screenshot_every_mode (Fixture    *f,
                        const char *size)
 {
   static const char *modes[] = { "letters", "email", "digits" };
+  static const char *pressed[] = { "g", "@", "5" };
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     {
@@ -689,8 +690,11 @@ screenshot_every_mode (Fixture    *f,
       kiosk_keyboard_set_mode (f->keyboard, i);
       kiosk_keyboard_set_shifted (f->keyboard, i == KIOSK_KEYBOARD_MODE_LETTERS);
       gtk_editable_set_text (GTK_EDITABLE (f->entry), i == 1 ? "ann@mail.com" : "José Núñez");
+      /* One key shown pressed, to see the feedback a finger gets. */
+      gtk_widget_set_state_flags (key (f, pressed[i]), GTK_STATE_FLAG_ACTIVE, FALSE);
       spin_for (300);
       save_screenshot (GTK_WIDGET (f->window), name);
+      gtk_widget_unset_state_flags (key (f, pressed[i]), GTK_STATE_FLAG_ACTIVE);
     }
 }
 
