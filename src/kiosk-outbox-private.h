@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "kiosk-outbox.h"
+#include "kiosk-outbox-item.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,8 @@ GBytes           *kiosk_outbox_wiped_bytes_new    (const void *data,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskOutboxRow, kiosk_outbox_row_free)
 
 char             *kiosk_outbox_default_path       (void);
+
+KioskOutboxItem  *kiosk_outbox_item_new_from_row  (const KioskOutboxRow *row);
 
 /* Every store function runs on one thread at a time (the outbox's worker). */
 KioskOutboxStore *kiosk_outbox_store_open         (const char       *path,

@@ -5,6 +5,9 @@
 
 #include <gio/gio.h>
 
+#include "kiosk-api-client.h"
+#include "kiosk-booking.h"
+
 G_BEGIN_DECLS
 
 #define KIOSK_OUTBOX_ERROR (kiosk_outbox_error_quark ())
@@ -37,7 +40,46 @@ typedef enum
   KIOSK_OUTBOX_OUTCOME_REJECTED,   /* the details were refused (the error says which) */
 } KioskOutboxOutcome;
 
-GQuark      kiosk_outbox_error_quark  (void);
-const char *kiosk_outbox_state_to_string (KioskOutboxState state);
+/* Retry delays: full jitter over a doubling window, from 5 s up to 10 min. */
+#define KIOSK_OUTBOX_DEFAULT_RETRY_BASE_MS  5000
+#define KIOSK_OUTBOX_DEFAULT_RETRY_MAX_MS   (10 * 60 * 1000)
+/* The customer has an answer within this time, even if the backend hangs. */
+#define KIOSK_OUTBOX_DEFAULT_ANSWER_TIMEOUT_MS 15000
+/* Bookings sent at the same time (each booking has at most one transfer). */
+#define KIOSK_OUTBOX_MAX_IN_FLIGHT 4
+
+#define KIOSK_TYPE_OUTBOX (kiosk_outbox_get_type ())
+G_DECLARE_FINAL_TYPE (KioskOutbox, kiosk_outbox, KIOSK, OUTBOX, GObject)
+
+GQuark              kiosk_outbox_error_quark        (void);
+const char         *kiosk_outbox_state_to_string    (KioskOutboxState     state);
+
+KioskOutbox        *kiosk_outbox_new                (KioskApiClient      *client,
+                                                     const char          *path,
+                                                     GError             **error);
+const char         *kiosk_outbox_get_path           (KioskOutbox         *self);
+void                kiosk_outbox_set_retry_delays   (KioskOutbox         *self,
+                                                     guint                base_ms,
+                                                     guint                max_ms);
+void                kiosk_outbox_set_answer_timeout (KioskOutbox         *self,
+                                                     guint                timeout_ms);
+
+void                kiosk_outbox_submit_async       (KioskOutbox               *self,
+                                                     const KioskBookingDetails *details,
+                                                     GCancellable              *cancellable,
+                                                     GAsyncReadyCallback        callback,
+                                                     gpointer                   user_data);
+KioskOutboxOutcome  kiosk_outbox_submit_finish      (KioskOutbox         *self,
+                                                     GAsyncResult        *result,
+                                                     char               **reference,
+                                                     GError             **error);
+
+guint               kiosk_outbox_get_n_pending      (KioskOutbox         *self);
+guint               kiosk_outbox_get_n_failed       (KioskOutbox         *self);
+GListModel         *kiosk_outbox_list_items         (KioskOutbox         *self);
+void                kiosk_outbox_retry_now          (KioskOutbox         *self);
+gboolean            kiosk_outbox_discard            (KioskOutbox         *self,
+                                                     gint64               id,
+                                                     GError             **error);
 
 G_END_DECLS
