@@ -400,7 +400,9 @@ entry_failed (KioskOutbox  *self,
               Entry        *entry,
               const GError *error)
 {
-  if (kiosk_api_error_is_retryable (error))
+  /* A transfer cancelled while the queue stays open (the client was shut
+   * down) is not an answer: the booking waits for the next attempt. */
+  if (kiosk_api_error_is_retryable (error) || kiosk_api_error_is_cancelled (error))
     {
       entry_answer (entry, KIOSK_OUTBOX_OUTCOME_QUEUED, NULL, NULL);
       entry_wait (self, entry, KIOSK_OUTBOX_STATE_PENDING, error);
@@ -430,7 +432,7 @@ on_booking_sent (GObject      *source,
 
   /* The queue was closed: the row stays "sending" in the file and goes
    * back to pending when the queue opens again. */
-  if (self == NULL || (error != NULL && kiosk_api_error_is_cancelled (error)))
+  if (self == NULL)
     {
       entry_unref (entry);
       return;
