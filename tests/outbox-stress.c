@@ -20,6 +20,7 @@
 
 #define MAX_OUTSTANDING 8
 #define MAX_DAYS 60
+#define PACE_MS 10
 
 typedef struct
 {
@@ -36,6 +37,7 @@ typedef struct
   GPtrArray      *day_slots;   /* char *, being filled */
   guint           next;
   guint           outstanding;
+  guint           pace_id;
   int             status;
 } Stress;
 
@@ -67,7 +69,6 @@ count_stored (const char *db_path)
 }
 
 static void check_done (Stress *s);
-static void submit_more (Stress *s);
 
 static void
 on_submitted (GObject      *source,
@@ -88,7 +89,6 @@ on_submitted (GObject      *source,
       return;
     }
 
-  submit_more (s);
   check_done (s);
 }
 
@@ -109,11 +109,20 @@ submit_one (Stress *s,
   kiosk_outbox_submit_async (s->outbox, &details, NULL, on_submitted, s);
 }
 
-static void
-submit_more (Stress *s)
+/* One booking every PACE_MS, as customers at many kiosks would, so that
+ * a kill lands in the middle of the run rather than after it. */
+static gboolean
+submit_more (gpointer data)
 {
-  while (s->next < s->count && s->outstanding < MAX_OUTSTANDING)
+  Stress *s = data;
+
+  if (s->next < s->count && s->outstanding < MAX_OUTSTANDING)
     submit_one (s, s->next++);
+  if (s->next < s->count)
+    return G_SOURCE_CONTINUE;
+
+  s->pace_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -137,7 +146,7 @@ static void
 start_submitting (Stress *s)
 {
   g_autoptr(GError) error = NULL;
-  guint stored = count_stored (s->db_path);
+  guint stored;
 
   s->outbox = kiosk_outbox_new (s->client, s->db_path, &error);
   if (s->outbox == NULL)
@@ -146,13 +155,17 @@ start_submitting (Stress *s)
       quit (s, 1);
       return;
     }
+
+  /* Counted once the queue is open: opening rolls back a transaction the
+   * kill interrupted, which a read-only reader could not do. */
+  stored = count_stored (s->db_path);
   kiosk_outbox_set_retry_delays (s->outbox, 50, 1000);
   g_signal_connect_swapped (s->outbox, "changed", G_CALLBACK (check_done), s);
 
   g_print ("outbox-stress: resuming at %u of %u (%u pending in the queue)\n", stored, s->count,
            kiosk_outbox_get_n_pending (s->outbox));
   s->next = stored;
-  submit_more (s);
+  s->pace_id = g_timeout_add (PACE_MS, submit_more, s);
   check_done (s);
 }
 
@@ -345,6 +358,7 @@ main (int   argc,
       while (s.outbox != NULL)
         g_main_context_iteration (NULL, TRUE);
     }
+  g_clear_handle_id (&s.pace_id, g_source_remove);
   g_clear_object (&s.client);
   g_clear_pointer (&s.services, g_ptr_array_unref);
   g_ptr_array_unref (s.plan);

@@ -7,9 +7,13 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "kiosk-outbox-private.h"
+#include "kiosk-test-backend.h"
 
 typedef struct
 {
@@ -345,6 +349,663 @@ test_store_prune (StoreFixture  *f,
   g_assert_cmpstr (count, ==, "key-waiting");
 }
 
+/* The queue against the real backend */
+
+typedef struct
+{
+  KioskTestBackend *backend;
+  KioskApiClient   *client;
+  char             *dir;
+  char             *path;
+  KioskOutbox      *outbox;
+} Fixture;
+
+static KioskApiClient *
+make_client (KioskTestBackend *backend,
+             guint             timeout_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  KioskBackendConfig *config;
+  KioskApiClient *client;
+
+  g_assert_true (g_file_get_contents (kiosk_test_backend_get_token_file (backend), &token, NULL,
+                                      &error));
+  config = kiosk_backend_config_new (kiosk_test_backend_get_url (backend), g_strstrip (token),
+                                     "test-kiosk", &error);
+  g_assert_no_error (error);
+  kiosk_backend_config_set_ca_file (config, kiosk_test_backend_get_ca_file (backend));
+  kiosk_backend_config_set_timeout_ms (config, timeout_ms);
+  kiosk_backend_config_set_connect_timeout_ms (config, MIN (timeout_ms, 5000));
+  client = kiosk_api_client_new (config);
+  kiosk_backend_config_unref (config);
+
+  return client;
+}
+
+static KioskOutbox *
+open_outbox (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  KioskOutbox *outbox = kiosk_outbox_new (f->client, f->path, &error);
+
+  g_assert_no_error (error);
+  kiosk_outbox_set_retry_delays (outbox, 50, 400);
+
+  return outbox;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->backend = kiosk_test_backend_start (KIOSK_TEST_BACKEND_NONE);
+  f->client = make_client (f->backend, 20000);
+  f->dir = g_dir_make_tmp ("test-outbox-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "outbox.db", NULL);
+  f->outbox = open_outbox (f);
+}
+
+/* Drops the queue and waits until it is really gone (its last writes done). */
+static void
+close_outbox (KioskOutbox **outbox)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (*outbox), (gpointer *) outbox);
+  g_object_unref (*outbox);
+  while (*outbox != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->outbox != NULL)
+    close_outbox (&f->outbox);
+  g_assert_finalize_object (f->client);
+  kiosk_test_backend_free (f->backend);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @cond holds, failing after @seconds. */
+static void
+wait_for (gboolean (*cond) (gpointer),
+          gpointer  data,
+          guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, wake_up, NULL);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("condition not met within %u s", seconds);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static gboolean
+queue_is_empty (gpointer data)
+{
+  KioskOutbox *outbox = data;
+
+  return kiosk_outbox_get_n_pending (outbox) == 0;
+}
+
+static void
+on_availability (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  KioskApiAvailability **out = user_data;
+
+  *out = kiosk_api_client_get_availability_finish (KIOSK_API_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* A free start time for @service, @days_ahead days from now; @index picks
+ * among the day's slots (2 h apart, so they never overlap). */
+static char *
+free_slot (Fixture    *f,
+           const char *service,
+           guint       days_ahead,
+           guint       index)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_ahead);
+  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+  g_autoptr(KioskApiAvailability) availability = NULL;
+
+  kiosk_api_client_get_availability_async (f->client, service, date, NULL, on_availability,
+                                           &availability);
+  wait_for (is_set, &availability, 30);
+  g_assert_cmpuint (g_strv_length (availability->slots), >, index * 4);
+
+  return g_strdup (availability->slots[index * 4]);
+}
+
+static void
+fill_details (KioskBookingDetails *details,
+              const char          *start,
+              const char          *first_name,
+              const char          *phone)
+{
+  details->service_id = g_strdup ("relaxation");
+  details->start = g_strdup (start);
+  details->first_name = g_strdup (first_name);
+  details->last_name = g_strdup ("Vandersloot");
+  details->phone = g_strdup (phone);
+  details->email = g_strdup ("guest@example.com");
+  details->health_note = g_strdup ("sciatica");
+}
+
+typedef struct
+{
+  gboolean            done;
+  KioskOutboxOutcome  outcome;
+  char               *reference;
+  GError             *error;
+} Answer;
+
+static void
+answer_clear (Answer *answer)
+{
+  g_clear_pointer (&answer->reference, g_free);
+  g_clear_error (&answer->error);
+  answer->done = FALSE;
+}
+
+static void
+on_submitted (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  answer->outcome = kiosk_outbox_submit_finish (KIOSK_OUTBOX (source), result,
+                                                &answer->reference, &answer->error);
+  answer->done = TRUE;
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return ((Answer *) data)->done;
+}
+
+static void
+submit (KioskOutbox  *outbox,
+        const char   *start,
+        const char   *first_name,
+        const char   *phone,
+        Answer       *answer)
+{
+  g_auto(KioskBookingDetails) details = { 0 };
+
+  fill_details (&details, start, first_name, phone);
+  kiosk_outbox_submit_async (outbox, &details, NULL, on_submitted, answer);
+}
+
+static void
+submit_and_wait (KioskOutbox  *outbox,
+                 const char   *start,
+                 const char   *first_name,
+                 const char   *phone,
+                 Answer       *answer)
+{
+  submit (outbox, start, first_name, phone, answer);
+  wait_for (is_done, answer, 60);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *sql;
+  const char *expected;
+} DbCheck;
+
+static gboolean
+db_says (gpointer data)
+{
+  const DbCheck *check = data;
+  g_autofree char *value = query_text (check->path, check->sql);
+
+  return g_strcmp0 (value, check->expected) == 0;
+}
+
+/* Waits until @sql on the queue file answers @expected. */
+static void
+wait_for_db (const char *path,
+             const char *sql,
+             const char *expected)
+{
+  DbCheck check = { path, sql, expected };
+
+  wait_for (db_says, &check, 60);
+}
+
+static void
+test_confirmed (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+  struct stat st;
+
+  submit_and_wait (f->outbox, start, "Philomena", "8015550142", &answer);
+  g_assert_no_error (answer.error);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
+  g_assert_nonnull (answer.reference);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+
+  /* Only the key, state, reference and times remain, in a 0600 file. */
+  wait_for_db (f->path, "SELECT state FROM outbox", "sent");
+  g_assert_false (file_contains (f->path, "Philomena"));
+  g_assert_false (file_contains (f->path, "Vandersloot"));
+  g_assert_false (file_contains (f->path, "8015550142"));
+  g_assert_false (file_contains (f->path, "guest@example.com"));
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autofree char *reference = query_text (f->path, "SELECT reference FROM outbox");
+    g_assert_cmpstr (reference, ==, answer.reference);
+  }
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  answer_clear (&answer);
+}
+
+typedef struct
+{
+  const char *path;
+  Answer     *answer;
+} RowSeen;
+
+static gboolean
+row_in_file (gpointer data)
+{
+  RowSeen *seen = data;
+  g_autofree char *state = NULL;
+
+  /* The submit has not answered: the backend is still holding the request. */
+  g_assert_false (seen->answer->done);
+  state = query_text (seen->path, "SELECT state FROM outbox WHERE CAST (body AS TEXT) LIKE '%8015550143%'");
+
+  return state != NULL;
+}
+
+static void
+test_durable_before_sending (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+  RowSeen seen = { f->path, &answer };
+
+  kiosk_test_backend_fault (f->backend, "slow", 1, 4000);
+  submit (f->outbox, start, "Ottoline", "8015550143", &answer);
+  wait_for (row_in_file, &seen, 30);
+
+  wait_for (is_done, &answer, 60);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+static void
+test_backend_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(KioskOutboxItem) item = NULL;
+  Answer answer = { 0 };
+
+  kiosk_test_backend_stop (f->backend);
+  submit_and_wait (f->outbox, start, "Cordelia", "8015550144", &answer);
+  g_assert_no_error (answer.error);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 1);
+
+  /* Staff see who is waiting and why, in plain words. */
+  items = kiosk_outbox_list_items (f->outbox);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  item = g_list_model_get_item (items, 0);
+  g_assert_cmpstr (kiosk_outbox_item_get_first_name (item), ==, "Cordelia");
+  g_assert_cmpstr (kiosk_outbox_item_get_service (item), ==, "relaxation");
+  g_assert_cmpstr (kiosk_outbox_item_get_start (item), ==, start);
+
+  /* A few more attempts fail while it is down. */
+  wait_for_db (f->path, "SELECT attempts >= 3 FROM outbox", "1");
+
+  kiosk_test_backend_restart (f->backend);
+  wait_for (queue_is_empty, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state FROM outbox", "sent");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+static void
+test_server_error_then_success (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+
+  kiosk_test_backend_fault (f->backend, "status-503", 2, 0);
+  submit_and_wait (f->outbox, start, "Isadora", "8015550145", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+
+  wait_for (queue_is_empty, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "sent 3");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+static void
+test_taken (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer first = { 0 };
+  Answer second = { 0 };
+
+  submit_and_wait (f->outbox, start, "Augustina", "8015550146", &first);
+  g_assert_cmpint (first.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
+
+  submit_and_wait (f->outbox, start, "Bartholomew", "8015550147", &second);
+  g_assert_cmpint (second.outcome, ==, KIOSK_OUTBOX_OUTCOME_TAKEN);
+  g_assert_null (second.reference);
+
+  /* The customer was told; nothing of theirs stays. */
+  wait_for_db (f->path, "SELECT group_concat(state, ' ') FROM outbox ORDER BY id", "sent taken");
+  g_assert_false (file_contains (f->path, "Bartholomew"));
+  g_assert_false (file_contains (f->path, "8015550147"));
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&first);
+  answer_clear (&second);
+}
+
+static guint
+item_attempts (KioskOutbox *outbox)
+{
+  g_autoptr(GListModel) items = kiosk_outbox_list_items (outbox);
+  g_autoptr(KioskOutboxItem) item = g_list_model_get_item (items, 0);
+
+  return kiosk_outbox_item_get_attempts (item);
+}
+
+static gboolean
+attempts_are_two (gpointer data)
+{
+  KioskOutbox *outbox = data;
+
+  return kiosk_outbox_get_n_failed (outbox) == 1 && item_attempts (outbox) == 2;
+}
+
+static void
+test_rejected (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(KioskOutboxItem) item = NULL;
+  Answer answer = { 0 };
+
+  submit_and_wait (f->outbox, start, "Leopoldine", "12", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_REJECTED);
+  g_assert_error (answer.error, KIOSK_API_ERROR, KIOSK_API_ERROR_REJECTED);
+  g_assert_nonnull (strstr (answer.error->message, "phone"));
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 1);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+
+  /* It waits for staff with its reason, and is not retried by itself. */
+  items = kiosk_outbox_list_items (f->outbox);
+  item = g_list_model_get_item (items, 0);
+  g_assert_cmpint (kiosk_outbox_item_get_state (item), ==, KIOSK_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (kiosk_outbox_item_get_first_name (item), ==, "Leopoldine");
+  g_assert_cmpstr (kiosk_outbox_item_get_reason (item), ==, answer.error->message);
+  g_assert_cmpuint (kiosk_outbox_item_get_attempts (item), ==, 1);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "failed 1");
+  g_usleep (G_USEC_PER_SEC);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (item_attempts (f->outbox), ==, 1);
+
+  /* Staff retry it: one more attempt, refused again, still waiting. */
+  kiosk_outbox_retry_now (f->outbox);
+  wait_for (attempts_are_two, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "failed 2");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
+
+  /* Staff settle it another way: its data leaves the file. */
+  g_assert_true (kiosk_outbox_discard (f->outbox, kiosk_outbox_item_get_id (item), NULL));
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 0);
+  wait_for_db (f->path, "SELECT count(*) FROM outbox", "0");
+  g_assert_false (file_contains (f->path, "Leopoldine"));
+  answer_clear (&answer);
+}
+
+static void
+test_survives_restart (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+
+  kiosk_test_backend_stop (f->backend);
+  submit_and_wait (f->outbox, start, "Evangeline", "8015550148", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+  close_outbox (&f->outbox);
+
+  kiosk_test_backend_restart (f->backend);
+  f->outbox = open_outbox (f);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 1);
+  wait_for (queue_is_empty, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state FROM outbox", "sent");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+static void
+test_answer_in_bounded_time (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+  gint64 began;
+
+  /* The backend holds the request far longer than the customer waits. */
+  kiosk_test_backend_fault (f->backend, "slow", 1, 8000);
+  kiosk_outbox_set_answer_timeout (f->outbox, 1000);
+  began = g_get_monotonic_time ();
+  submit_and_wait (f->outbox, start, "Marguerite", "8015550149", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+  g_assert_cmpint (g_get_monotonic_time () - began, <, 6 * G_USEC_PER_SEC);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 1);
+
+  /* The same transfer goes on and lands once. */
+  wait_for (queue_is_empty, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "sent 1");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+/* Reads one value from the backend's own database. */
+static char *
+backend_query (Fixture    *f,
+               const char *sql)
+{
+  return query_text (kiosk_test_backend_get_db_path (f->backend), sql);
+}
+
+static void
+test_same_key_and_body (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_autofree char *key = NULL;
+  g_autofree char *backend_key = NULL;
+  g_autofree char *n_keys = NULL;
+  Answer answer = { 0 };
+
+  /* The backend makes the booking but its answer arrives garbled, twice:
+   * the kiosk must resend. A new key would find the slot taken (409); the
+   * same key with other bytes would be refused as a reused key (422). */
+  kiosk_test_backend_fault (f->backend, "malformed", 2, 0);
+  submit_and_wait (f->outbox, start, "Rosalind", "8015550150", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+
+  wait_for (queue_is_empty, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "sent 3");
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+
+  key = query_text (f->path, "SELECT idempotency_key FROM outbox");
+  n_keys = backend_query (f, "SELECT count(*) FROM idempotency_keys");
+  backend_key = backend_query (f, "SELECT key FROM idempotency_keys");
+  g_assert_cmpstr (n_keys, ==, "1");
+  g_assert_cmpstr (backend_key, ==, key);
+  answer_clear (&answer);
+}
+
+/* The kill test */
+
+#define STRESS_COUNT 200
+#define STRESS_KILLS 4
+
+/* 0 while the file or its table does not exist yet. Opened read-write, as
+ * the next run would: after a kill, only a writer may roll back the
+ * interrupted transaction. */
+static guint
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return 0;
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+/* The stress tool dies with the test, whatever becomes of the test. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static GSubprocess *
+spawn_stress (Fixture    *f,
+              const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tool = g_test_build_filename (G_TEST_BUILT, "outbox-stress", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  GSubprocess *process;
+
+  /* Its chatter goes to stderr: stdout carries this test's TAP. */
+  g_subprocess_launcher_take_stdout_fd (launcher, dup (STDERR_FILENO));
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, tool,
+                              kiosk_test_backend_get_url (f->backend),
+                              kiosk_test_backend_get_ca_file (f->backend),
+                              kiosk_test_backend_get_token_file (f->backend),
+                              dir, G_STRINGIFY (STRESS_COUNT), NULL);
+  g_assert_no_error (error);
+
+  return process;
+}
+
+static void
+test_kill (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "stress", NULL);
+  g_autofree char *db = g_build_filename (dir, "outbox.db", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 began = g_get_monotonic_time ();
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  for (guint kill = 0; kill < STRESS_KILLS; kill++)
+    {
+      /* A random moment in the middle of a run: the tool submits one
+       * booking every 10 ms, so a run is cut after at most ~45 of them. */
+      process = spawn_stress (f, dir);
+      g_usleep (g_test_rand_int_range (100000, 300000));
+
+      /* The hard case: bookings the backend has made but whose answers
+       * are still on the way when the kiosk dies. */
+      kiosk_test_backend_fault (f->backend, "drip", 8, 50);
+      g_usleep (g_test_rand_int_range (0, 150000));
+      g_subprocess_force_exit (process);
+      g_assert_true (g_subprocess_wait (process, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_signaled (process));
+      kiosk_test_backend_fault (f->backend, "clear", 0, 0);
+      g_test_message ("killed with %u queued, %u sent, %u in the backend",
+                      count_rows (db, "SELECT count(*) FROM outbox"),
+                      count_rows (db, "SELECT count(*) FROM outbox WHERE state = 'sent'"),
+                      kiosk_test_backend_count_bookings (f->backend));
+      g_clear_object (&process);
+    }
+
+  /* The last run finishes the queue. */
+  process = spawn_stress (f, dir);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%d bookings, %d kills, %.1f s", STRESS_COUNT, STRESS_KILLS,
+                  (g_get_monotonic_time () - began) / (double) G_USEC_PER_SEC);
+
+  /* None lost, none doubled: one row and one booking per booking. */
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, STRESS_COUNT);
+  g_assert_cmpuint (count_rows (db, "SELECT count(*) FROM outbox WHERE state = 'sent'"), ==,
+                    STRESS_COUNT);
+  g_assert_cmpuint (count_rows (db, "SELECT count(*) FROM outbox"), ==, STRESS_COUNT);
+  g_assert_cmpuint (count_rows (kiosk_test_backend_get_db_path (f->backend),
+                                "SELECT count(*) FROM idempotency_keys"), ==, STRESS_COUNT);
+  g_assert_cmpuint (count_rows (kiosk_test_backend_get_db_path (f->backend),
+                                "SELECT count(DISTINCT phone) FROM bookings"), ==, STRESS_COUNT);
+  g_assert_false (file_contains (db, "Guest"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +1024,20 @@ main (int   argc,
   STORE_TEST ("/kiosk/outbox/store/one-process", test_store_one_process);
   STORE_TEST ("/kiosk/outbox/store/newer-version", test_store_newer_version);
   STORE_TEST ("/kiosk/outbox/store/prune", test_store_prune);
+
+#define BACKEND_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  BACKEND_TEST ("/kiosk/outbox/confirmed", test_confirmed);
+  BACKEND_TEST ("/kiosk/outbox/durable-before-sending", test_durable_before_sending);
+  BACKEND_TEST ("/kiosk/outbox/backend-down", test_backend_down);
+  BACKEND_TEST ("/kiosk/outbox/server-error-then-success", test_server_error_then_success);
+  BACKEND_TEST ("/kiosk/outbox/taken", test_taken);
+  BACKEND_TEST ("/kiosk/outbox/rejected", test_rejected);
+  BACKEND_TEST ("/kiosk/outbox/survives-restart", test_survives_restart);
+  BACKEND_TEST ("/kiosk/outbox/answer-in-bounded-time", test_answer_in_bounded_time);
+  BACKEND_TEST ("/kiosk/outbox/same-key-and-body", test_same_key_and_body);
+  BACKEND_TEST ("/kiosk/outbox/kill", test_kill);
 
   return g_test_run ();
 }
