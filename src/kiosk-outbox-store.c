@@ -424,10 +424,11 @@ GPtrArray *
 kiosk_outbox_store_load (KioskOutboxStore  *store,
                          GError           **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_outbox_row_free);
+  g_autoptr(GPtrArray) rows = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_outbox_row_free);
   stmt = prepare (store,
                   "SELECT id, idempotency_key, body, state, attempts, next_attempt_at,"
                   " last_error, reference, created_at, first_name, service, start"

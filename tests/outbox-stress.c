@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* outbox-stress.c: submits many bookings through a KioskOutbox; test-outbox kills and restarts it. */
+/* outbox-stress.c: submits many bookings through a queue; test-outbox kills and restarts it. */
 
 #include "config.h"
 

@@ -653,7 +653,8 @@ row_in_file (gpointer data)
 
   /* The submit has not answered: the backend is still holding the request. */
   g_assert_false (seen->answer->done);
-  state = query_text (seen->path, "SELECT state FROM outbox WHERE CAST (body AS TEXT) LIKE '%8015550143%'");
+  state = query_text (seen->path,
+                      "SELECT state FROM outbox WHERE CAST (body AS TEXT) LIKE '%8015550143%'");
 
   return state != NULL;
 }
