@@ -21,18 +21,45 @@ struct _KioskApiClient
   KioskHttpClient *http;
 };
 
+typedef struct _Call Call;
+
 /* How one endpoint's successful answer is read. */
 typedef struct
 {
   guint ok_status;
   guint alt_ok_status;       /* 0 when only one status is a success */
-  gpointer (*parse) (json_object *root, GTask *task, GError **error);
+  gpointer (*parse) (json_object *root, const Call *call, GError **error);
   GDestroyNotify free_result;
 } Endpoint;
+
+/* One request in flight: how to read its answer and what it asked for. */
+struct _Call
+{
+  const Endpoint *endpoint;
+  char *service;             /* availability: the answer must be for these */
+  char *date;
+};
 
 G_DEFINE_FINAL_TYPE (KioskApiClient, kiosk_api_client, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (kiosk-api-error-quark, kiosk_api_error)
+
+static Call *
+call_new (const Endpoint *endpoint)
+{
+  Call *call = g_new0 (Call, 1);
+
+  call->endpoint = endpoint;
+  return call;
+}
+
+static void
+call_free (Call *call)
+{
+  g_free (call->service);
+  g_free (call->date);
+  g_free (call);
+}
 
 /* ---- errors ---- */
 
@@ -104,7 +131,9 @@ problem_fields (json_object *problem)
     {
       const char *field = NULL;
 
-      if (!kiosk_json_get_string (json_object_array_get_idx (errors, i), "field", TRUE, &field, NULL)
+      json_object *item = json_object_array_get_idx (errors, i);
+
+      if (!kiosk_json_get_string (item, "field", TRUE, &field, NULL)
           || !is_plain_field_name (field))
         continue;
 
@@ -129,21 +158,17 @@ parse_problem (KioskHttpResponse *response)
   return kiosk_json_parse (data, length, KIOSK_JSON_MAX_DEPTH, NULL);
 }
 
+/* Only the field names are repeated: a server's free text could echo what
+ * the customer typed, and error messages may end up in a log. */
 static GError *
 rejected_error (KioskHttpResponse *response)
 {
   g_autoptr(json_object) problem = parse_problem (response);
   g_autofree char *fields = problem != NULL ? problem_fields (problem) : NULL;
-  const char *title = NULL;
 
   if (fields != NULL)
     return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_REJECTED,
                         _("The booking system refused these details: %s"), fields);
-
-  if (problem != NULL && kiosk_json_get_string (problem, "title", FALSE, &title, NULL)
-      && title != NULL && strlen (title) <= 200)
-    return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_REJECTED, "%s (%s)",
-                        _("The booking system refused the request"), title);
 
   return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_REJECTED,
                       _("The booking system refused the request (HTTP %u)"),
@@ -165,14 +190,10 @@ status_to_error (KioskHttpResponse *response)
     case 409:
       return g_error_new_literal (KIOSK_API_ERROR, KIOSK_API_ERROR_SLOT_TAKEN,
                                   _("That time was just taken"));
-    case 400:
-    case 404:
-    case 422:
-      return rejected_error (response);
     case 408:
       return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_UNREACHABLE,
-                          _("Cannot reach the spa’s booking system: it did not answer in time (HTTP %u)"),
-                          status);
+                          _("Cannot reach the spa’s booking system: "
+                            "it did not answer in time (HTTP %u)"), status);
     case 429:
       return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_SERVER,
                           _("The spa’s booking system is busy (HTTP %u)"), status);
@@ -183,6 +204,11 @@ status_to_error (KioskHttpResponse *response)
   if (status >= 500 && status <= 599)
     return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_SERVER,
                         _("The spa’s booking system has a problem (HTTP %u)"), status);
+
+  /* 400, 404 and 422 above all, but also 405, 413, 415: the backend's final
+   * word on this request (docs/backend-api.md, Errors). */
+  if (status >= 400 && status <= 499)
+    return rejected_error (response);
 
   if (status >= 300 && status <= 399)
     detail = g_strdup_printf (_("a redirect, which the kiosk does not follow (HTTP %u)"), status);
@@ -197,10 +223,10 @@ status_to_error (KioskHttpResponse *response)
 /* Turns the HTTP answer into the endpoint's result or a KIOSK_API_ERROR. */
 static gpointer
 read_answer (KioskHttpResponse  *response,
-             const Endpoint     *endpoint,
-             GTask              *task,
+             const Call         *call,
              GError            **error)
 {
+  const Endpoint *endpoint = call->endpoint;
   guint status = kiosk_http_response_get_status (response);
   g_autoptr(json_object) root = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -208,7 +234,8 @@ read_answer (KioskHttpResponse  *response,
   const char *data;
   gpointer result = NULL;
 
-  if (status != endpoint->ok_status && (endpoint->alt_ok_status == 0 || status != endpoint->alt_ok_status))
+  if (status != endpoint->ok_status
+      && (endpoint->alt_ok_status == 0 || status != endpoint->alt_ok_status))
     {
       g_propagate_error (error, status_to_error (response));
       return NULL;
@@ -223,7 +250,7 @@ read_answer (KioskHttpResponse  *response,
   data = g_bytes_get_data (kiosk_http_response_get_body (response), &length);
   root = kiosk_json_parse (data, length, KIOSK_JSON_MAX_DEPTH, &local_error);
   if (root != NULL)
-    result = endpoint->parse (root, task, &local_error);
+    result = endpoint->parse (root, call, &local_error);
   if (root == NULL || result == NULL)
     {
       g_propagate_error (error, protocol_error (local_error->message));
@@ -239,7 +266,7 @@ http_request_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  const Endpoint *endpoint = g_task_get_task_data (task);
+  const Call *call = g_task_get_task_data (task);
   g_autoptr(KioskHttpResponse) response = NULL;
   g_autoptr(GError) error = NULL;
   gpointer answer;
@@ -251,18 +278,18 @@ http_request_cb (GObject      *object,
       return;
     }
 
-  answer = read_answer (response, endpoint, task, &error);
+  answer = read_answer (response, call, &error);
   if (answer == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, answer, endpoint->free_result);
+    g_task_return_pointer (task, answer, call->endpoint->free_result);
 }
 
 /* Sends one API request; the task completes with the endpoint's result. */
 static void
 send_request (KioskApiClient *self,
               GTask          *task,
-              const Endpoint *endpoint,
+              Call           *call,
               const char     *method,
               const char     *path,
               const char     *idempotency_key,
@@ -275,11 +302,12 @@ send_request (KioskApiClient *self,
   const char *headers[5] = { NULL, };
   guint n = 0;
 
-  g_task_set_task_data (task, (gpointer) endpoint, NULL);
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
   g_task_set_check_cancellable (task, FALSE);
 
   url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", path, NULL);
-  authorization = g_strconcat ("Authorization: Bearer ", kiosk_backend_config_get_token (self->config), NULL);
+  authorization = g_strconcat ("Authorization: Bearer ",
+                               kiosk_backend_config_get_token (self->config), NULL);
 
   headers[n++] = authorization;
   headers[n++] = "Accept: application/json";
@@ -324,7 +352,7 @@ kiosk_api_health_free (KioskApiHealth *health)
 
 static gpointer
 parse_health (json_object  *root,
-              GTask        *task,
+              const Call   *call,
               GError      **error)
 {
   g_autoptr(KioskApiHealth) health = g_new0 (KioskApiHealth, 1);
@@ -360,7 +388,7 @@ kiosk_api_client_get_health_async (KioskApiClient      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kiosk_api_client_get_health_async);
 
-  send_request (self, task, &health_endpoint, "GET", "v1/health", NULL, NULL);
+  send_request (self, task, call_new (&health_endpoint), "GET", "v1/health", NULL, NULL);
 }
 
 /**
@@ -423,8 +451,10 @@ parse_service (json_object  *item,
 
   if (!kiosk_json_get_string (item, "id", TRUE, &id, error)
       || !parse_service_names (item, service, error)
-      || !kiosk_json_get_int (item, "duration_minutes", TRUE, 1, 24 * 60, &service->duration_minutes, error)
-      || !kiosk_json_get_int (item, "price_minor", TRUE, 0, G_MAXINT32, &service->price_minor, error)
+      || !kiosk_json_get_int (item, "duration_minutes", TRUE, 1, 24 * 60,
+                              &service->duration_minutes, error)
+      || !kiosk_json_get_int (item, "price_minor", TRUE, 0, G_MAXINT32,
+                              &service->price_minor, error)
       || !kiosk_json_get_string (item, "currency", TRUE, &currency, error))
     return NULL;
 
@@ -442,14 +472,16 @@ parse_service (json_object  *item,
 
 static gpointer
 parse_services (json_object  *root,
-                GTask        *task,
+                const Call   *call,
                 GError      **error)
 {
-  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_api_service_free);
+  g_autoptr(GPtrArray) services = NULL;
   json_object *list = NULL;
 
   if (!kiosk_json_get_array (root, "services", TRUE, &list, error))
     return NULL;
+
+  services = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_api_service_free);
 
   for (gsize i = 0; i < json_object_array_length (list); i++)
     {
@@ -481,7 +513,7 @@ kiosk_api_client_list_services_async (KioskApiClient      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kiosk_api_client_list_services_async);
 
-  send_request (self, task, &services_endpoint, "GET", "v1/services", NULL, NULL);
+  send_request (self, task, call_new (&services_endpoint), "GET", "v1/services", NULL, NULL);
 }
 
 /**
@@ -547,27 +579,11 @@ parse_slots (json_object  *list,
   return g_strv_builder_end (builder);
 }
 
-/* The request's service and date, to check that the answer is for them. */
-typedef struct
-{
-  char *service;
-  char *date;
-} AvailabilityQuery;
-
-static void
-availability_query_free (AvailabilityQuery *query)
-{
-  g_free (query->service);
-  g_free (query->date);
-  g_free (query);
-}
-
 static gpointer
 parse_availability (json_object  *root,
-                    GTask        *task,
+                    const Call   *call,
                     GError      **error)
 {
-  AvailabilityQuery *query = g_object_get_data (G_OBJECT (task), "kiosk-availability-query");
   g_autoptr(KioskApiAvailability) availability = g_new0 (KioskApiAvailability, 1);
   const char *service = NULL, *date = NULL, *time_zone = NULL;
   json_object *slots = NULL;
@@ -579,7 +595,7 @@ parse_availability (json_object  *root,
       || !(availability->slots = parse_slots (slots, error)))
     return NULL;
 
-  if (!g_str_equal (service, query->service) || !g_str_equal (date, query->date))
+  if (!g_str_equal (service, call->service) || !g_str_equal (date, call->date))
     {
       g_set_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_RANGE,
                    _("the times are for another service or day than the one asked"));
@@ -619,7 +635,7 @@ kiosk_api_client_get_availability_async (KioskApiClient      *self,
   g_autofree char *service_arg = NULL;
   g_autofree char *date_arg = NULL;
   g_autofree char *path = NULL;
-  AvailabilityQuery *query;
+  Call *call;
 
   g_return_if_fail (KIOSK_IS_API_CLIENT (self));
   g_return_if_fail (service_id != NULL && date != NULL);
@@ -628,17 +644,15 @@ kiosk_api_client_get_availability_async (KioskApiClient      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kiosk_api_client_get_availability_async);
 
-  query = g_new0 (AvailabilityQuery, 1);
-  query->service = g_strdup (service_id);
-  query->date = g_strdup (date);
-  g_object_set_data_full (G_OBJECT (task), "kiosk-availability-query", query,
-                          (GDestroyNotify) availability_query_free);
+  call = call_new (&availability_endpoint);
+  call->service = g_strdup (service_id);
+  call->date = g_strdup (date);
 
   service_arg = g_uri_escape_string (service_id, NULL, FALSE);
   date_arg = g_uri_escape_string (date, NULL, FALSE);
   path = g_strdup_printf ("v1/availability?service=%s&date=%s", service_arg, date_arg);
 
-  send_request (self, task, &availability_endpoint, "GET", path, NULL, NULL);
+  send_request (self, task, call, "GET", path, NULL, NULL);
 }
 
 /**
@@ -661,7 +675,7 @@ kiosk_api_client_get_availability_finish (KioskApiClient  *self,
 
 static gpointer
 parse_booking (json_object  *root,
-               GTask        *task,
+               const Call   *call,
                GError      **error)
 {
   const char *reference = NULL;
@@ -740,7 +754,8 @@ kiosk_api_client_submit_booking_async (KioskApiClient      *self,
       return;
     }
 
-  send_request (self, task, &booking_endpoint, "POST", "v1/bookings", idempotency_key, body);
+  send_request (self, task, call_new (&booking_endpoint), "POST", "v1/bookings",
+                idempotency_key, body);
 }
 
 /**

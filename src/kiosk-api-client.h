@@ -81,44 +81,44 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskApiAvailability, kiosk_api_availability_free
 
 G_DECLARE_FINAL_TYPE (KioskApiClient, kiosk_api_client, KIOSK, API_CLIENT, GObject)
 
-KioskApiClient       *kiosk_api_client_new                    (KioskBackendConfig   *config);
-KioskBackendConfig   *kiosk_api_client_get_config             (KioskApiClient       *self);
-KioskHttpClient      *kiosk_api_client_get_http_client        (KioskApiClient       *self);
+KioskApiClient       *kiosk_api_client_new                    (KioskBackendConfig  *config);
+KioskBackendConfig   *kiosk_api_client_get_config             (KioskApiClient      *self);
+KioskHttpClient      *kiosk_api_client_get_http_client        (KioskApiClient      *self);
 
-void                  kiosk_api_client_get_health_async       (KioskApiClient       *self,
-                                                               GCancellable         *cancellable,
-                                                               GAsyncReadyCallback   callback,
-                                                               gpointer              user_data);
-KioskApiHealth       *kiosk_api_client_get_health_finish      (KioskApiClient       *self,
-                                                               GAsyncResult         *result,
-                                                               GError              **error);
+void                  kiosk_api_client_get_health_async       (KioskApiClient      *self,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+KioskApiHealth       *kiosk_api_client_get_health_finish      (KioskApiClient      *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
 
-void                  kiosk_api_client_list_services_async    (KioskApiClient       *self,
-                                                               GCancellable         *cancellable,
-                                                               GAsyncReadyCallback   callback,
-                                                               gpointer              user_data);
-GPtrArray            *kiosk_api_client_list_services_finish   (KioskApiClient       *self,
-                                                               GAsyncResult         *result,
-                                                               GError              **error);
+void                  kiosk_api_client_list_services_async    (KioskApiClient      *self,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+GPtrArray            *kiosk_api_client_list_services_finish   (KioskApiClient      *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
 
-void                  kiosk_api_client_get_availability_async (KioskApiClient       *self,
-                                                               const char           *service_id,
-                                                               const char           *date,
-                                                               GCancellable         *cancellable,
-                                                               GAsyncReadyCallback   callback,
-                                                               gpointer              user_data);
-KioskApiAvailability *kiosk_api_client_get_availability_finish (KioskApiClient      *self,
-                                                               GAsyncResult         *result,
-                                                               GError              **error);
+void                  kiosk_api_client_get_availability_async (KioskApiClient      *self,
+                                                               const char          *service_id,
+                                                               const char          *date,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+KioskApiAvailability *kiosk_api_client_get_availability_finish (KioskApiClient     *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
 
-void                  kiosk_api_client_submit_booking_async   (KioskApiClient       *self,
-                                                               const char           *idempotency_key,
-                                                               GBytes               *body,
-                                                               GCancellable         *cancellable,
-                                                               GAsyncReadyCallback   callback,
-                                                               gpointer              user_data);
-char                 *kiosk_api_client_submit_booking_finish  (KioskApiClient       *self,
-                                                               GAsyncResult         *result,
-                                                               GError              **error);
+void                  kiosk_api_client_submit_booking_async   (KioskApiClient      *self,
+                                                               const char          *idempotency_key,
+                                                               GBytes              *body,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+char                 *kiosk_api_client_submit_booking_finish  (KioskApiClient      *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
 
 G_END_DECLS

@@ -526,18 +526,18 @@ kiosk_backend_config_get_low_speed_time (KioskBackendConfig *self)
 /**
  * kiosk_backend_config_set_low_speed:
  * @self: a #KioskBackendConfig
- * @bytes_per_second: the slowest transfer accepted
+ * @bytes_per_sec: the slowest transfer accepted
  * @seconds: for how long a slower transfer is tolerated before it is aborted
  */
 void
 kiosk_backend_config_set_low_speed (KioskBackendConfig *self,
-                                    guint               bytes_per_second,
+                                    guint               bytes_per_sec,
                                     guint               seconds)
 {
   g_return_if_fail (self != NULL);
-  g_return_if_fail (bytes_per_second > 0 && seconds > 0);
+  g_return_if_fail (bytes_per_sec > 0 && seconds > 0);
 
-  self->low_speed_limit = bytes_per_second;
+  self->low_speed_limit = bytes_per_sec;
   self->low_speed_time = seconds;
 }
 

@@ -51,7 +51,9 @@ wipe_json_strings (json_object *object)
 {
   if (json_object_is_type (object, json_type_string))
     {
-      explicit_bzero ((char *) json_object_get_string (object), json_object_get_string_len (object));
+      char *text = (char *) json_object_get_string (object);
+
+      explicit_bzero (text, json_object_get_string_len (object));
       return;
     }
 
@@ -122,7 +124,8 @@ kiosk_booking_details_to_json (const KioskBookingDetails *details,
     json_object_object_add (root, "health_note", json_object_new_string (details->health_note));
   json_object_object_add (root, "kiosk_id", json_object_new_string (kiosk_id));
 
-  text = json_object_to_json_string_length (root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE,
+  text = json_object_to_json_string_length (root,
+                                            JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE,
                                             &length);
   copy = g_strndup (text, length);
 

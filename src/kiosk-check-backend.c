@@ -25,7 +25,8 @@ health_cb (GObject      *object,
 {
   HealthCheck *check = user_data;
 
-  check->health = kiosk_api_client_get_health_finish (KIOSK_API_CLIENT (object), result, &check->error);
+  check->health = kiosk_api_client_get_health_finish (KIOSK_API_CLIENT (object), result,
+                                                      &check->error);
   check->done = TRUE;
 }
 
@@ -55,8 +56,8 @@ report (const char     *url,
 {
   if (g_strcmp0 (health->status, "ok") != 0)
     {
-      g_printerr (_("Backend check failed for %s: it answers, but reports its status as “%s”\n"),
-                  url, health->status);
+      g_printerr (_("Backend check failed for %s: "
+                    "it answers, but reports its status as “%s”\n"), url, health->status);
       return FALSE;
     }
 
@@ -68,8 +69,8 @@ report (const char     *url,
       return FALSE;
     }
 
-  g_print (_("Backend OK: %s reachable, TLS verified, token accepted, API version %" G_GINT64_FORMAT "\n"),
-           url, health->api_version);
+  g_print (_("Backend OK: %s reachable, TLS verified, token accepted, "
+             "API version %" G_GINT64_FORMAT "\n"), url, health->api_version);
   return TRUE;
 }
 

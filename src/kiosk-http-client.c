@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kiosk-http-client.c: hardened HTTPS requests with libcurl's multi interface on the GLib main loop. */
+/* kiosk-http-client.c: hardened HTTPS with libcurl's multi interface on the GLib main loop. */
 
 #include "config.h"
 
@@ -73,12 +73,21 @@ new_header_table (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
+/* The headers carry the bearer token: wipe them before freeing. */
+static void
+wipe_header_list (struct curl_slist *list)
+{
+  for (struct curl_slist *l = list; l != NULL; l = l->next)
+    explicit_bzero (l->data, strlen (l->data));
+  curl_slist_free_all (list);
+}
+
 static void
 transfer_free (Transfer *transfer)
 {
   /* The handle has already left the multi handle (transfer_detach). */
   g_clear_pointer (&transfer->easy, curl_easy_cleanup);
-  g_clear_pointer (&transfer->headers, curl_slist_free_all);
+  g_clear_pointer (&transfer->headers, wipe_header_list);
   g_clear_pointer (&transfer->body, g_bytes_unref);
   g_clear_pointer (&transfer->cancel_source, destroy_and_unref_source);
   if (transfer->received != NULL)
@@ -194,8 +203,7 @@ store_header (Transfer   *transfer,
 
   if (g_str_equal (name, "content-type"))
     {
-      char *semicolon = strchr (value, ';');
-      g_autofree char *media_type = g_strndup (value, semicolon ? (gsize) (semicolon - value) : strlen (value));
+      g_autofree char *media_type = g_strndup (value, strcspn (value, ";"));
 
       g_hash_table_replace (transfer->response_headers, g_strdup (":media-type"),
                             g_ascii_strdown (g_strstrip (media_type), -1));
@@ -432,8 +440,9 @@ transfer_to_error (Transfer *transfer)
 {
   if (transfer->too_large)
     return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_PROTOCOL,
-                        _("The booking system’s answer is larger than the kiosk accepts "
-                          "(at most %" G_GSIZE_FORMAT " bytes)"),
+                        _("The booking system answered something the kiosk does not understand "
+                          "(the answer is too large: the kiosk accepts at most "
+                          "%" G_GSIZE_FORMAT " bytes)"),
                         transfer->max_size);
 
   return curl_code_to_error (transfer->result, g_strchomp (transfer->error_buffer));
@@ -558,6 +567,7 @@ set_hardening (CURL               *easy,
       || curl_easy_setopt (easy, CURLOPT_SSL_VERIFYPEER, 1L) != CURLE_OK
       || curl_easy_setopt (easy, CURLOPT_SSL_VERIFYHOST, 2L) != CURLE_OK
       || curl_easy_setopt (easy, CURLOPT_SSLVERSION, (long) CURL_SSLVERSION_TLSv1_2) != CURLE_OK
+      || curl_easy_setopt (easy, CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_1_1) != CURLE_OK
       || curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L) != CURLE_OK
       || curl_easy_setopt (easy, CURLOPT_NOPROXY, "*") != CURLE_OK
       || curl_easy_setopt (easy, CURLOPT_PROXY, "") != CURLE_OK
@@ -631,6 +641,26 @@ transfer_new (KioskHttpClient    *self,
   return transfer;
 }
 
+/* Hands the transfer to curl and watches @cancellable on our context. */
+static void
+transfer_start (KioskHttpClient *self,
+                GTask           *task,
+                GCancellable    *cancellable)
+{
+  Transfer *transfer = g_task_get_task_data (task);
+
+  if (cancellable != NULL)
+    {
+      transfer->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (transfer->cancel_source, G_SOURCE_FUNC (cancelled_cb), task, NULL);
+      g_source_set_static_name (transfer->cancel_source, "[kiosk-http-client cancel]");
+      g_source_attach (transfer->cancel_source, self->context);
+    }
+
+  g_hash_table_add (self->transfers, g_object_ref (task));
+  curl_multi_add_handle (self->multi, transfer->easy);
+}
+
 /**
  * kiosk_http_client_request_async:
  * @self: a #KioskHttpClient
@@ -690,22 +720,13 @@ kiosk_http_client_request_async (KioskHttpClient     *self,
       || !set_hardening (transfer->easy, self->config)
       || !set_request (transfer, task, method, url))
     {
-      g_task_return_new_error (task, KIOSK_API_ERROR, KIOSK_API_ERROR_CONFIG,
-                               _("The kiosk cannot set up a secure connection to the booking system"));
+      g_task_return_new_error (task, KIOSK_API_ERROR, KIOSK_API_ERROR_CONFIG, "%s",
+                               _("The kiosk cannot set up a secure connection "
+                                 "to the booking system"));
       return;
     }
 
-  if (cancellable != NULL)
-    {
-      transfer->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (transfer->cancel_source, G_SOURCE_FUNC (cancelled_cb), task, NULL);
-      g_source_set_static_name (transfer->cancel_source, "[kiosk-http-client cancel]");
-      g_source_attach (transfer->cancel_source, self->context);
-    }
-
-  g_hash_table_add (self->transfers, g_object_ref (task));
-  g_debug ("HTTP %s started", method);
-  curl_multi_add_handle (self->multi, transfer->easy);
+  transfer_start (self, task, cancellable);
 }
 
 /**
@@ -723,7 +744,8 @@ kiosk_http_client_request_finish (KioskHttpClient  *self,
 {
   g_return_val_if_fail (KIOSK_IS_HTTP_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kiosk_http_client_request_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kiosk_http_client_request_async,
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -744,8 +766,8 @@ check_curl_features (void)
       /* Without an asynchronous resolver a slow DNS server blocks the main
        * loop and name resolution ignores the connect timeout. */
       if (!(info->features & CURL_VERSION_ASYNCHDNS))
-        g_warning ("libcurl %s resolves names synchronously: a slow DNS server will freeze the kiosk",
-                   info->version);
+        g_warning ("libcurl %s resolves names synchronously: "
+                   "a slow DNS server will freeze the kiosk", info->version);
       g_once_init_leave (&checked, 1);
     }
 }
@@ -783,7 +805,8 @@ static void
 kiosk_http_client_init (KioskHttpClient *self)
 {
   self->context = g_main_context_ref_thread_default ();
-  self->watches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) destroy_and_unref_source);
+  self->watches = g_hash_table_new_full (NULL, NULL, NULL,
+                                         (GDestroyNotify) destroy_and_unref_source);
   self->transfers = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   self->multi = curl_multi_init ();

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kiosk-http-client.h: hardened HTTPS requests with libcurl's multi interface on the GLib main loop. */
+/* kiosk-http-client.h: hardened HTTPS with libcurl's multi interface on the GLib main loop. */
 
 #pragma once
 

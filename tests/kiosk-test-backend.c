@@ -136,7 +136,8 @@ spawn_backend (KioskTestBackend  *self,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *port = g_strdup_printf ("%u", self->port);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, child_setup, GINT_TO_POINTER (getpid ()), NULL);
   return g_subprocess_launcher_spawn (launcher, error,
                                       tool_path ("SPA_BACKEND", SPA_BACKEND_PATH),
@@ -180,9 +181,11 @@ launch (KioskTestBackend *self)
 
   line = read_line (self, g_get_monotonic_time () + START_TIMEOUT_USEC);
   if (!parse_ready_line (line, &port))
-    g_error ("kiosk-test-backend: spa-backend did not start (its output: %s)", line ? line : "none");
+    g_error ("kiosk-test-backend: spa-backend did not start (its output: %s)",
+             line ? line : "none");
   if (self->port != 0 && self->port != port)
-    g_error ("kiosk-test-backend: spa-backend came back on port %u, not %u", (guint) port, self->port);
+    g_error ("kiosk-test-backend: spa-backend came back on port %u, not %u",
+             (guint) port, self->port);
 
   self->port = (guint) port;
   g_free (self->url);

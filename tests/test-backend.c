@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-backend.c: the reference spa-backend driven over real HTTPS with libsoup, trusting the test CA. */
+/* test-backend.c: the reference spa-backend driven over real HTTPS with libsoup. */
 
 #include "config.h"
 
 #include <libsoup/soup.h>
 #include <sqlite3.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kiosk-json.h"
 #include "kiosk-test-backend.h"
@@ -78,12 +80,13 @@ fixture_tear_down (Fixture       *f,
 /* Sends @method @path (relative to the backend's URL) with @token (NULL: no
  * Authorization), @key (the raw Idempotency-Key value, NULL: none) and @body. */
 static Answer *
-request_full (Fixture    *f,
-              const char *method,
-              const char *path,
-              const char *token,
-              const char *key,
-              const char *body)
+request_typed (Fixture    *f,
+               const char *method,
+               const char *path,
+               const char *token,
+               const char *key,
+               const char *content_type,
+               const char *body)
 {
   g_autofree char *url = g_strconcat (kiosk_test_backend_get_url (f->backend), path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
@@ -105,7 +108,7 @@ request_full (Fixture    *f,
   if (body != NULL)
     {
       g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
     }
 
   answer->body = soup_session_send_and_read (f->session, msg, NULL, &answer->error);
@@ -114,10 +117,22 @@ request_full (Fixture    *f,
   response_headers = soup_message_get_response_headers (msg);
   answer->content_type = g_strdup (soup_message_headers_get_content_type (response_headers, NULL));
   answer->location = g_strdup (soup_message_headers_get_one (response_headers, "Location"));
-  answer->replayed = g_strdup (soup_message_headers_get_one (response_headers, "Idempotent-Replayed"));
+  answer->replayed = g_strdup (soup_message_headers_get_one (response_headers,
+                                                             "Idempotent-Replayed"));
   if (soup_message_get_tls_peer_certificate (msg) != NULL)
     answer->peer = g_object_ref (soup_message_get_tls_peer_certificate (msg));
   return answer;
+}
+
+static Answer *
+request_full (Fixture    *f,
+              const char *method,
+              const char *path,
+              const char *token,
+              const char *key,
+              const char *body)
+{
+  return request_typed (f, method, path, token, key, "application/json", body);
 }
 
 static Answer *
@@ -235,7 +250,10 @@ slots_of (Fixture    *f,
   g_assert_cmpuint (answer->status, ==, 200);
   g_assert_true (json_object_object_get_ex (root, "slots", &slots));
   for (gsize i = 0; i < json_object_array_length (slots); i++)
-    g_ptr_array_add (list, g_strdup (json_object_get_string (json_object_array_get_idx (slots, i))));
+    {
+      json_object *slot = json_object_array_get_idx (slots, i);
+      g_ptr_array_add (list, g_strdup (json_object_get_string (slot)));
+    }
   return list;
 }
 
@@ -306,19 +324,21 @@ test_services (Fixture       *f,
       g_assert_true (kiosk_json_get_object (service, "name", TRUE, &name, NULL));
       g_assert_cmpstr (member_string (name, "en"), !=, "");
       g_assert_cmpstr (member_string (name, "es"), !=, "");
-      g_assert_true (kiosk_json_get_int (service, "duration_minutes", TRUE, 15, 240, &minutes, NULL));
+      g_assert_true (kiosk_json_get_int (service, "duration_minutes", TRUE, 15, 240,
+                                         &minutes, NULL));
       g_assert_true (kiosk_json_get_int (service, "price_minor", TRUE, 1, 100000, &price, NULL));
       g_assert_cmpstr (member_string (service, "currency"), ==, "USD");
     }
 }
 
-/* Every slot: RFC 3339 with the spa's own UTC offset at that instant, on the asked day, in order. */
+/* Every slot: RFC 3339 with the spa's own UTC offset at that instant, on the day, in order. */
 static void
 assert_slot_format (GPtrArray  *slots,
                     const char *date)
 {
   g_autoptr(GTimeZone) zone = spa_zone ();
-  g_autoptr(GRegex) shape = g_regex_new ("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00[+-]\\d{2}:\\d{2}$", 0, 0, NULL);
+  g_autoptr(GRegex) shape = g_regex_new ("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00[+-]\\d{2}:\\d{2}$",
+                                         0, 0, NULL);
   g_autoptr(GDateTime) previous = NULL;
 
   for (guint i = 0; i < slots->len; i++)
@@ -407,8 +427,10 @@ assert_booking_row (Fixture    *f,
 
   g_assert_cmpint (sqlite3_open_v2 (kiosk_test_backend_get_db_path (f->backend), &db,
                                     SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT service, start_text, phone, health_note, kiosk_id "
-                                           "FROM bookings WHERE reference = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT service, start_text, phone, health_note, kiosk_id "
+                                       "FROM bookings WHERE reference = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, service);
@@ -599,6 +621,36 @@ test_booking_needs_key (Fixture       *f,
 }
 
 static void
+test_refusals (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *start = first_slot (f, "relaxation");
+  g_autofree char *body = booking_body ("relaxation", start, "8015550123");
+  g_autofree char *k1 = new_key (), *k2 = new_key (), *k3 = new_key ();
+  g_autofree char *deep = g_strnfill (9, '[');
+  g_autoptr(GString) large = g_string_new ("{\"padding\": \"");
+  g_autoptr(Answer) wrong_method = NULL, nowhere = NULL, as_text = NULL;
+  g_autoptr(Answer) too_large = NULL, too_deep = NULL;
+
+  while (large->len < 17 * 1024)
+    g_string_append (large, "xxxxxxxx");
+  g_string_append (large, "\"}");
+
+  wrong_method = request_full (f, "POST", "v1/health", f->token, NULL, "{}");
+  nowhere = get (f, "v1/nothing");
+  as_text = request_typed (f, "POST", "v1/bookings", f->token, k1, "text/plain", body);
+  too_large = post_booking (f, k2, large->str);
+  too_deep = post_booking (f, k3, deep);
+
+  assert_problem (wrong_method, 405, "method-not-allowed");
+  assert_problem (nowhere, 404, "not-found");
+  assert_problem (as_text, 415, "unsupported-media-type");
+  assert_problem (too_large, 413, "payload-too-large");
+  assert_problem (too_deep, 400, "malformed-body");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
+}
+
+static void
 test_refuses_non_loopback (Fixture       *f,
                            gconstpointer  data)
 {
@@ -612,7 +664,8 @@ test_refuses_non_loopback (Fixture       *f,
     {
       const char *argv[] = {
         g_getenv ("SPA_BACKEND"), "--port", "0", "--address", addresses[i], "--cert", cert,
-        "--key", key, "--db", db, "--token-file", kiosk_test_backend_get_token_file (f->backend), NULL
+        "--key", key, "--db", db,
+        "--token-file", kiosk_test_backend_get_token_file (f->backend), NULL
       };
       g_autofree char *out = NULL, *err = NULL;
       g_autoptr(GError) error = NULL;
@@ -935,6 +988,82 @@ test_tls_pin (Fixture       *f,
   g_assert_cmpstr (kiosk_test_backend_get_pin (f->backend), ==, expected);
 }
 
+/* TRUE while some process has @needle in its command line. */
+static gboolean
+process_mentions (const char *needle)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (proc);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *cmdline = NULL;
+      gsize length = 0;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &cmdline, &length, NULL))
+        continue;
+      for (gsize i = 0; i < length; i++)
+        if (cmdline[i] == '\0')
+          cmdline[i] = ' ';
+      if (strstr (cmdline, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+orphan_note_path (pid_t test_pid)
+{
+  g_autofree char *name = g_strdup_printf ("kiosk-test-orphan-%d", (int) test_pid);
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+/* A test that dies without freeing its backend must not leave it running. */
+static void
+test_no_orphan (void)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *dir = NULL;
+  gint64 deadline;
+
+  if (g_test_subprocess ())
+    {
+      KioskTestBackend *backend = kiosk_test_backend_start (KIOSK_TEST_BACKEND_NONE);
+      g_autofree char *where = g_path_get_dirname (kiosk_test_backend_get_db_path (backend));
+
+      note = orphan_note_path (getppid ());
+      g_assert_true (g_file_set_contents (note, where, -1, NULL));
+      g_assert_true (process_mentions (where));
+      g_assert_not_reached ();
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  note = orphan_note_path (getpid ());
+  g_assert_true (g_file_get_contents (note, &dir, NULL, NULL));
+  g_unlink (note);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (process_mentions (dir) && g_get_monotonic_time () < deadline)
+    g_usleep (50 * 1000);
+  g_assert_false (process_mentions (dir));
+
+  /* The dead test could not delete its directory; this one does. */
+  {
+    g_autoptr(GDir) contents = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (contents != NULL && (name = g_dir_read_name (contents)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -955,6 +1084,7 @@ main (int    argc,
   ADD ("booking/invalid", test_booking_invalid);
   ADD ("booking/needs-key", test_booking_needs_key);
   ADD ("unauthorized", test_unauthorized);
+  ADD ("refusals", test_refusals);
   ADD ("refuses-non-loopback", test_refuses_non_loopback);
   ADD ("fault/slow", test_fault_slow);
   ADD ("fault/drip", test_fault_drip);
@@ -970,6 +1100,7 @@ main (int    argc,
   ADD ("tls/other-ca", test_tls_other_ca);
   ADD ("tls/pin", test_tls_pin);
 #undef ADD
+  g_test_add_func ("/kiosk/backend/no-orphan", test_no_orphan);
   g_test_add ("/kiosk/backend/tls/wrong-host", Fixture,
               GUINT_TO_POINTER (KIOSK_TEST_BACKEND_WRONG_HOST_CERT),
               fixture_set_up, test_tls_wrong_host, fixture_tear_down);

@@ -130,7 +130,8 @@ load_service (SpaCatalog   *self,
       || !kiosk_json_get_string (name, "en", TRUE, &en, error)
       || !kiosk_json_get_string (name, "es", TRUE, &es, error)
       || !kiosk_json_get_int (item, "duration_minutes", TRUE, 1, MINUTES_PER_DAY, &duration, error)
-      || !kiosk_json_get_int (item, "price_minor", TRUE, 0, G_MAXINT32, &service->price_minor, error))
+      || !kiosk_json_get_int (item, "price_minor", TRUE, 0, G_MAXINT32,
+                              &service->price_minor, error))
     return FALSE;
   if (spa_catalog_find_service (self, id) != NULL)
     return seed_error (error, "a service id appears twice");

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* spa-reply.c: an HTTP answer (status, headers, body) built before it is sent, so faults can alter it. */
+/* spa-reply.c: an HTTP answer built before it is sent, so faults can alter it. */
 
 #include "config.h"
 

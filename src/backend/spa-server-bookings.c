@@ -177,7 +177,8 @@ check_health_note (json_object *body,
 
   if (note == NULL || g_strv_contains (health_notes, note))
     return note;
-  add_error (errors, "health_note", "must be one of sciatica, pregnancy, injury, prefer-not-to-say");
+  add_error (errors, "health_note",
+             "must be one of sciatica, pregnancy, injury, prefer-not-to-say");
   return NULL;
 }
 
@@ -222,7 +223,8 @@ is_offered (SpaServer        *self,
             GDateTime        *start,
             GDateTime        *now)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (start, spa_catalog_get_time_zone (self->catalog));
+  GTimeZone *zone = spa_catalog_get_time_zone (self->catalog);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (start, zone);
   g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (local),
                                           g_date_time_get_month (local),
                                           g_date_time_get_year (local));
@@ -482,7 +484,8 @@ spa_server_answer_booking (SpaServer         *self,
   if (key == NULL)
     return spa_reply_new_problem (SOUP_STATUS_BAD_REQUEST, "idempotency-key-missing",
                                   "The Idempotency-Key header is missing or malformed",
-                                  "send Idempotency-Key: \"a new UUID\" (a quoted string) with each booking",
+                                  "send Idempotency-Key: \"a new UUID\" (a quoted string) "
+                                  "with each booking",
                                   NULL);
   if (!is_json_content_type (headers))
     return spa_reply_new_problem (SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* spa-server-faults.c: the test faults (slow, drip, drop, truncated, ...) done for real on the connection. */
+/* spa-server-faults.c: the test faults (slow, drip, drop, ...) done for real on the connection. */
 
 #include "config.h"
 
@@ -17,7 +17,8 @@ typedef struct
 {
   SpaServer         *server;
   SoupServerMessage *msg;
-  SpaReply          *reply;
+  SpaReply          *reply;   /* drip: the answer being sent */
+  GBytes            *raw;     /* truncated: what to write on the stolen connection */
   gsize              sent;
   gulong             finished_id;
   guint              timeout_id;
@@ -50,6 +51,7 @@ delayed_free (Delayed *delayed)
   g_clear_object (&delayed->msg);
   g_clear_object (&delayed->server);
   g_clear_pointer (&delayed->reply, spa_reply_free);
+  g_clear_pointer (&delayed->raw, g_bytes_unref);
   g_free (delayed);
 }
 
@@ -112,7 +114,8 @@ fault_drip (SpaServer         *self,
 
   delayed->reply = spa_server_answer (self, msg);
   spa_reply_apply_headers (delayed->reply, msg);
-  soup_message_headers_set_content_length (headers, (goffset) g_bytes_get_size (delayed->reply->body));
+  soup_message_headers_set_content_length (headers,
+                                           (goffset) g_bytes_get_size (delayed->reply->body));
   soup_message_body_set_accumulate (soup_server_message_get_response_body (msg), FALSE);
 
   soup_server_message_pause (msg);
@@ -144,7 +147,7 @@ static gboolean
 steal_and_close (gpointer user_data)
 {
   Delayed *delayed = user_data;
-  GBytes *raw = delayed->reply ? delayed->reply->body : NULL;
+  GBytes *raw = delayed->raw;
   g_autoptr(GIOStream) stream = NULL;
 
   if (delayed->finished)
@@ -177,8 +180,7 @@ close_connection (SpaServer         *self,
 {
   Delayed *delayed = delayed_new (self, msg);
 
-  if (raw != NULL)
-    delayed->reply = spa_reply_new (0, NULL, raw);
+  delayed->raw = raw ? g_bytes_ref (raw) : NULL;
   soup_server_message_pause (msg);
   g_idle_add_full (G_PRIORITY_DEFAULT, steal_and_close, delayed, (GDestroyNotify) delayed_free);
 }
@@ -194,7 +196,8 @@ fault_truncated (SpaServer         *self,
   const char *data = g_bytes_get_data (reply->body, &size);
   GString *text = g_string_new (NULL);
 
-  g_string_append_printf (text, "HTTP/1.1 %u %s\r\n", reply->status, soup_status_get_phrase (reply->status));
+  g_string_append_printf (text, "HTTP/1.1 %u %s\r\n",
+                          reply->status, soup_status_get_phrase (reply->status));
   g_string_append_printf (text, "Content-Type: %s\r\n", reply->content_type);
   g_string_append_printf (text, "Content-Length: %" G_GSIZE_FORMAT "\r\n", size * 2 + 2);
   g_string_append (text, "Cache-Control: no-store\r\n\r\n");
@@ -296,7 +299,9 @@ fault_redirect (SpaServer         *self,
   const char *query = g_uri_get_query (uri);
   g_autofree char *location = g_strdup_printf ("%smoved%s%s%s", self->url, g_uri_get_path (uri),
                                                query ? "?" : "", query ? query : "");
-  g_autoptr(SpaReply) reply = spa_reply_new_problem (SOUP_STATUS_FOUND, "moved", "Moved", NULL, NULL);
+  g_autoptr(SpaReply) reply = NULL;
+
+  reply = spa_reply_new_problem (SOUP_STATUS_FOUND, "moved", "Moved", NULL, NULL);
 
   spa_reply_add_header (reply, "Location", location);
   spa_reply_send (reply, msg);

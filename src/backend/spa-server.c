@@ -107,7 +107,8 @@ service_to_json (SpaServer        *self,
   json_object_object_add (name, "es", json_object_new_string (service->name_es));
   json_object_object_add (object, "id", json_object_new_string (service->id));
   json_object_object_add (object, "name", name);
-  json_object_object_add (object, "duration_minutes", json_object_new_int ((int) service->duration_minutes));
+  json_object_object_add (object, "duration_minutes",
+                          json_object_new_int ((int) service->duration_minutes));
   json_object_object_add (object, "price_minor", json_object_new_int64 (service->price_minor));
   json_object_object_add (object, "currency",
                           json_object_new_string (spa_catalog_get_currency (self->catalog)));
@@ -143,7 +144,8 @@ parse_date (const char *text)
   year = g_ascii_strtoull (text, NULL, 10);
   month = g_ascii_strtoull (text + 5, NULL, 10);
   day = g_ascii_strtoull (text + 8, NULL, 10);
-  if (year < 1 || year > 9999 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (year < 1 || year > 9999
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return NULL;
   return g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
@@ -179,7 +181,8 @@ list_free_slots (SpaServer        *self,
     return NULL;
 
   from = g_date_time_to_unix (g_ptr_array_index (slots, 0));
-  to = g_date_time_to_unix (g_ptr_array_index (slots, slots->len - 1)) + service->duration_minutes * 60;
+  to = g_date_time_to_unix (g_ptr_array_index (slots, slots->len - 1))
+       + service->duration_minutes * 60;
   busy = spa_store_list_busy (self->store, service->id, from, to, &error);
   if (busy == NULL)
     {
@@ -221,7 +224,8 @@ answer_availability (SpaServer  *self,
   service = spa_catalog_find_service (self->catalog, service_id);
   if (service == NULL)
     return spa_reply_new_problem (SOUP_STATUS_NOT_FOUND, "unknown-service",
-                                  "No such service", "service must be one of the ids from /v1/services", NULL);
+                                  "No such service",
+                                  "service must be one of the ids from /v1/services", NULL);
 
   object = json_object_new_object ();
   list = json_object_new_array ();
@@ -262,9 +266,11 @@ answer_route (SpaServer         *self,
   if (strcmp (path, "/v1/availability") == 0)
     return get ? answer_availability (self, query) : method_not_allowed ("GET");
   if (strcmp (path, "/v1/bookings") == 0)
-    return strcmp (method, "POST") == 0 ? spa_server_answer_booking (self, msg) : method_not_allowed ("POST");
+    return strcmp (method, "POST") == 0 ? spa_server_answer_booking (self, msg)
+                                        : method_not_allowed ("POST");
 
-  return spa_reply_new_problem (SOUP_STATUS_NOT_FOUND, "not-found", "There is nothing here", NULL, NULL);
+  return spa_reply_new_problem (SOUP_STATUS_NOT_FOUND, "not-found", "There is nothing here",
+                                NULL, NULL);
 }
 
 /**
@@ -420,6 +426,7 @@ spa_server_listen (SpaServer   *self,
                                 "server-header", "spa-backend ", NULL);
   soup_server_add_handler (self->soup, NULL, handle_request, self, NULL);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (log_request), NULL);
+  g_signal_connect (self->soup, "request-aborted", G_CALLBACK (log_request), NULL);
 
   socket_address = g_inet_socket_address_new (inet, (guint16) port);
   if (!soup_server_listen (self->soup, socket_address, SOUP_SERVER_LISTEN_HTTPS, error))
