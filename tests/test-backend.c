@@ -6,6 +6,7 @@
 #include <libsoup/soup.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@ typedef struct
   KioskTestBackend *backend;
   SoupSession      *session;
   char             *token;
+  char             *base_url;   /* another backend to talk to, or NULL */
 } Fixture;
 
 typedef struct
@@ -75,6 +77,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->session);
   g_clear_pointer (&f->backend, kiosk_test_backend_free);
   g_free (f->token);
+  g_free (f->base_url);
 }
 
 /* Sends @method @path (relative to the backend's URL) with @token (NULL: no
@@ -88,7 +91,8 @@ request_typed (Fixture    *f,
                const char *content_type,
                const char *body)
 {
-  g_autofree char *url = g_strconcat (kiosk_test_backend_get_url (f->backend), path, NULL);
+  const char *base = f->base_url ? f->base_url : kiosk_test_backend_get_url (f->backend);
+  g_autofree char *url = g_strconcat (base, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
   SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
   SoupMessageHeaders *response_headers;
@@ -650,6 +654,56 @@ test_refusals (Fixture       *f,
   g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
 }
 
+/* A second backend whose log is captured: one line per request, and none
+ * of the customer's details. */
+static void
+test_log_has_no_customer_data (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char *const private[] = {
+    "José", "Núñez", "8015550123", "jose@example.com", "sciatica",
+  };
+  g_autofree char *dir = g_path_get_dirname (kiosk_test_backend_get_ca_file (f->backend));
+  g_autofree char *cert = g_build_filename (dir, "server.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "server.key", NULL);
+  g_autofree char *db = g_build_filename (dir, "logged.sqlite", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL, *log = NULL, *start = NULL, *body = NULL, *idem = new_key ();
+  g_autoptr(Answer) answer = NULL;
+
+  /* With --control-stdin it exits as soon as this test dies and the pipe closes. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("SPA_BACKEND"),
+                                         "--port", "0", "--cert", cert, "--key", key,
+                                         "--db", db, "--token-file",
+                                         kiosk_test_backend_get_token_file (f->backend),
+                                         "--control-stdin", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "listening on https://127.0.0.1:"));
+  f->base_url = g_strdup (line + strlen ("listening on "));
+
+  start = first_slot (f, "relaxation");
+  body = booking_body ("relaxation", start, "8015550123");
+  answer = post_booking (f, idem, body);
+  g_assert_cmpuint (answer->status, ==, 201);
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &log, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_nonnull (strstr (log, "POST /v1/bookings 201"));
+  for (guint i = 0; i < G_N_ELEMENTS (private); i++)
+    g_assert_null (strstr (log, private[i]));
+}
+
 static void
 test_refuses_non_loopback (Fixture       *f,
                            gconstpointer  data)
@@ -1085,6 +1139,7 @@ main (int    argc,
   ADD ("booking/needs-key", test_booking_needs_key);
   ADD ("unauthorized", test_unauthorized);
   ADD ("refusals", test_refusals);
+  ADD ("log-has-no-customer-data", test_log_has_no_customer_data);
   ADD ("refuses-non-loopback", test_refuses_non_loopback);
   ADD ("fault/slow", test_fault_slow);
   ADD ("fault/drip", test_fault_drip);
