@@ -623,61 +623,66 @@ kiosk_outbox_init (KioskOutbox *self)
 
 /* Opening */
 
-static gboolean
-kiosk_outbox_load (KioskOutbox  *self,
-                   GError      **error)
+typedef struct
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  char             *path;
+  KioskOutboxStore *store;
+  GPtrArray        *rows;
+} Opened;
+
+static void
+opened_free (Opened *opened)
+{
+  g_free (opened->path);
+  g_clear_pointer (&opened->store, kiosk_outbox_store_close);
+  g_clear_pointer (&opened->rows, g_ptr_array_unref);
+  g_free (opened);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opened, opened_free)
+
+/* Opens the file and reads what an earlier run left: the only disk work
+ * outside the worker, done before the queue exists. */
+static Opened *
+open_and_load (const char  *path,
+               GError     **error)
+{
+  g_autoptr(Opened) opened = g_new0 (Opened, 1);
   gint64 now = g_get_real_time ();
 
-  if (!kiosk_outbox_store_recover (self->store, now, error)
-      || !kiosk_outbox_store_prune (self->store, now - KIOSK_OUTBOX_KEEP_DONE_USEC, error))
-    return FALSE;
+  opened->path = path ? g_strdup (path) : kiosk_outbox_default_path ();
+  opened->store = kiosk_outbox_store_open (opened->path, error);
+  if (opened->store == NULL
+      || !kiosk_outbox_store_recover (opened->store, now, error)
+      || !kiosk_outbox_store_prune (opened->store, now - KIOSK_OUTBOX_KEEP_DONE_USEC, error))
+    return NULL;
 
-  rows = kiosk_outbox_store_load (self->store, error);
-  if (rows == NULL)
-    return FALSE;
+  opened->rows = kiosk_outbox_store_load (opened->store, error);
+  if (opened->rows == NULL)
+    return NULL;
 
-  for (guint i = 0; i < rows->len; i++)
+  return g_steal_pointer (&opened);
+}
+
+static KioskOutbox *
+kiosk_outbox_create (KioskApiClient  *client,
+                     Opened          *opened,
+                     GError         **error)
+{
+  g_autoptr(KioskOutbox) self = g_object_new (KIOSK_TYPE_OUTBOX, NULL);
+  gint64 now = g_get_real_time ();
+
+  self->client = g_object_ref (client);
+  self->path = g_steal_pointer (&opened->path);
+  self->store = g_steal_pointer (&opened->store);
+  for (guint i = 0; i < opened->rows->len; i++)
     {
-      KioskOutboxRow *row = g_steal_pointer (&rows->pdata[i]);
+      KioskOutboxRow *row = g_steal_pointer (&opened->rows->pdata[i]);
 
       /* A clock that jumped back must not park a booking for years. */
       row->next_attempt_at = MIN (row->next_attempt_at, now + self->retry_max_ms * (gint64) 1000);
       g_queue_push_tail (&self->entries, entry_new (self, row));
     }
-
-  return TRUE;
-}
-
-/**
- * kiosk_outbox_new:
- * @client: the API client the bookings go out through
- * @path: (nullable): the queue file, or %NULL for the user's data folder
- * @error: return location for a #KIOSK_OUTBOX_ERROR
- *
- * Opens the queue and starts sending what it holds: bookings an earlier
- * run left pending or in the middle of sending. This reads the file once
- * (at start-up); later disk work runs on the queue's own thread.
- *
- * Returns: (transfer full): the queue, or %NULL with @error set
- */
-KioskOutbox *
-kiosk_outbox_new (KioskApiClient  *client,
-                  const char      *path,
-                  GError         **error)
-{
-  g_autoptr(KioskOutbox) self = NULL;
-
-  g_return_val_if_fail (KIOSK_IS_API_CLIENT (client), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = g_object_new (KIOSK_TYPE_OUTBOX, NULL);
-  self->client = g_object_ref (client);
-  self->path = path ? g_strdup (path) : kiosk_outbox_default_path ();
-  self->store = kiosk_outbox_store_open (self->path, error);
-  if (self->store == NULL || !kiosk_outbox_load (self, error))
-    return NULL;
 
   self->worker = g_thread_pool_new (worker_func, self->store, 1, TRUE, error);
   if (self->worker == NULL)
@@ -687,6 +692,99 @@ kiosk_outbox_new (KioskApiClient  *client,
   kiosk_outbox_schedule (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * kiosk_outbox_new:
+ * @client: the API client the bookings go out through
+ * @path: (nullable): the queue file, or %NULL for the user's data folder
+ * @error: return location for a #KIOSK_OUTBOX_ERROR
+ *
+ * Opens the queue and starts sending what it holds: bookings an earlier
+ * run left pending or in the middle of sending. This reads the file on
+ * the calling thread (for tools and tests); the kiosk uses
+ * kiosk_outbox_new_async(). Later disk work runs on the queue's own thread.
+ *
+ * Returns: (transfer full): the queue, or %NULL with @error set
+ */
+KioskOutbox *
+kiosk_outbox_new (KioskApiClient  *client,
+                  const char      *path,
+                  GError         **error)
+{
+  g_autoptr(Opened) opened = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_API_CLIENT (client), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  opened = open_and_load (path, error);
+  if (opened == NULL)
+    return NULL;
+
+  return kiosk_outbox_create (client, opened, error);
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  Opened *opened = open_and_load (task_data, &error);
+
+  if (opened == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, opened, (GDestroyNotify) opened_free);
+}
+
+/**
+ * kiosk_outbox_new_async:
+ * @client: the API client the bookings go out through
+ * @path: (nullable): the queue file, or %NULL for the user's data folder
+ *
+ * Like kiosk_outbox_new(), with the file opened and read on another
+ * thread, so the main loop never waits for the disk.
+ */
+void
+kiosk_outbox_new_async (KioskApiClient      *client,
+                        const char          *path,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KIOSK_IS_API_CLIENT (client));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kiosk_outbox_new_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+/**
+ * kiosk_outbox_new_finish:
+ *
+ * Returns: (transfer full): the queue, or %NULL with @error set
+ */
+KioskOutbox *
+kiosk_outbox_new_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_autoptr(Opened) opened = NULL;
+  GObject *client = g_async_result_get_source_object (result);
+  g_autoptr(KioskApiClient) api_client = KIOSK_API_CLIENT (client);
+
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kiosk_outbox_new_async, NULL);
+
+  opened = g_task_propagate_pointer (G_TASK (result), error);
+  if (opened == NULL)
+    return NULL;
+
+  return kiosk_outbox_create (api_client, opened, error);
 }
 
 const char *

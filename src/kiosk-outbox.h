@@ -57,6 +57,13 @@ const char         *kiosk_outbox_state_to_string    (KioskOutboxState     state)
 KioskOutbox        *kiosk_outbox_new                (KioskApiClient      *client,
                                                      const char          *path,
                                                      GError             **error);
+void                kiosk_outbox_new_async          (KioskApiClient      *client,
+                                                     const char          *path,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+KioskOutbox        *kiosk_outbox_new_finish         (GAsyncResult        *result,
+                                                     GError             **error);
 const char         *kiosk_outbox_get_path           (KioskOutbox         *self);
 void                kiosk_outbox_set_retry_delays   (KioskOutbox         *self,
                                                      guint                base_ms,
