@@ -7,6 +7,20 @@
 
 #include "kiosk-outbox-private.h"
 
+/* How a booking goes through the queue:
+ *
+ *   submit → INSERT (committed, synchronous=FULL) → first attempt
+ *     2xx              → sent: body and display fields deleted
+ *     409              → taken (customer told) or failed (nobody waiting)
+ *     400/404/422      → failed: waits for staff (retry_now, discard)
+ *     transport/5xx/…  → pending: next attempt after a full-jitter back-off
+ *
+ * Every attempt sends the stored key and the stored bytes. A row that was
+ * being sent when the kiosk stopped goes back to pending at the next start;
+ * the key makes the backend answer the resend as it answered the first.
+ * The main thread owns the entries and decides; one worker thread owns
+ * the SQLite connection and writes, in the order asked. */
+
 /* One booking the backend has not answered for yet (pending, sending or
  * failed). Transfers hold a reference; @outbox is cleared at dispose. */
 typedef struct

@@ -873,6 +873,31 @@ test_answer_in_bounded_time (Fixture       *f,
   answer_clear (&answer);
 }
 
+static void
+test_not_saved_not_sent (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_autofree char *garbage = g_strnfill (100, 'x');
+  Answer answer = { 0 };
+  FILE *file;
+
+  /* The disk spoils the queue file under the running kiosk. */
+  file = fopen (f->path, "r+");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (garbage, 1, 100, file), ==, 100);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  /* A booking that could not be saved is not sent: the customer is told
+   * to call the spa, and the backend never hears of it. */
+  submit_and_wait (f->outbox, start, "Anastasia", "8015550151", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_ERROR);
+  g_assert_error (answer.error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_STORAGE);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
+  answer_clear (&answer);
+}
+
 /* Reads one value from the backend's own database. */
 static char *
 backend_query (Fixture    *f,
@@ -1053,6 +1078,7 @@ main (int   argc,
   BACKEND_TEST ("/kiosk/outbox/survives-restart", test_survives_restart);
   BACKEND_TEST ("/kiosk/outbox/answer-in-bounded-time", test_answer_in_bounded_time);
   BACKEND_TEST ("/kiosk/outbox/same-key-and-body", test_same_key_and_body);
+  BACKEND_TEST ("/kiosk/outbox/not-saved-not-sent", test_not_saved_not_sent);
   BACKEND_TEST ("/kiosk/outbox/kill", test_kill);
 
   return g_test_run ();
