@@ -83,4 +83,25 @@ gboolean          kiosk_outbox_store_prune        (KioskOutboxStore *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskOutboxStore, kiosk_outbox_store_close)
 
+/* What the worker thread does with a row. */
+typedef enum
+{
+  KIOSK_OUTBOX_JOB_INSERT,
+  KIOSK_OUTBOX_JOB_SENDING,
+  KIOSK_OUTBOX_JOB_DONE,
+  KIOSK_OUTBOX_JOB_WAITING,
+  KIOSK_OUTBOX_JOB_DISCARD,
+} KioskOutboxJob;
+
+GThreadPool      *kiosk_outbox_worker_new         (KioskOutboxStore      *store,
+                                                   GError               **error);
+void              kiosk_outbox_worker_push        (GThreadPool           *worker,
+                                                   GObject               *source,
+                                                   KioskOutboxJob         kind,
+                                                   const KioskOutboxRow  *row,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+KioskOutboxRow   *kiosk_outbox_worker_finish      (GAsyncResult          *result,
+                                                   GError               **error);
+
 G_END_DECLS

@@ -72,112 +72,15 @@ static guint signals[N_SIGNALS];
 
 static void kiosk_outbox_schedule (KioskOutbox *self);
 
-/* Storage jobs. They run in order on the one worker thread, which alone
- * touches the SQLite connection; the result comes back on the main context
- * of the caller, where every GTask and GObject reference is handled. */
-
-typedef enum
-{
-  JOB_INSERT,
-  JOB_SENDING,
-  JOB_DONE,
-  JOB_WAITING,
-  JOB_DISCARD,
-} JobKind;
-
-typedef struct
-{
-  JobKind         kind;
-  KioskOutboxRow *row;              /* a copy: the worker owns it while it runs */
-  GTask          *task;
-  GMainContext   *context;
-  gboolean        ok;
-  GError         *error;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  kiosk_outbox_row_free (job->row);
-  g_clear_object (&job->task);
-  g_main_context_unref (job->context);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-static gboolean
-job_deliver (gpointer data)
-{
-  Job *job = data;
-
-  if (job->ok)
-    g_task_return_pointer (job->task, g_steal_pointer (&job->row),
-                           (GDestroyNotify) kiosk_outbox_row_free);
-  else
-    g_task_return_error (job->task, g_steal_pointer (&job->error));
-  job_free (job);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-job_run (Job               *job,
-         KioskOutboxStore  *store,
-         GError           **error)
-{
-  KioskOutboxRow *row = job->row;
-
-  switch (job->kind)
-    {
-    case JOB_INSERT:
-      return kiosk_outbox_store_insert (store, row, error);
-    case JOB_SENDING:
-      return kiosk_outbox_store_mark_sending (store, row->id, row->attempts, error);
-    case JOB_DONE:
-      return kiosk_outbox_store_mark_done (store, row->id, row->state, row->reference, error);
-    case JOB_WAITING:
-      return kiosk_outbox_store_mark_waiting (store, row->id, row->state, row->next_attempt_at,
-                                              row->last_error, error);
-    case JOB_DISCARD:
-      return kiosk_outbox_store_discard (store, row->id, error);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-worker_func (gpointer data,
-             gpointer user_data)
-{
-  Job *job = data;
-
-  job->ok = job_run (job, user_data, &job->error);
-  g_main_context_invoke (job->context, job_deliver, job);
-}
-
+/* Storage work goes to the worker (kiosk-outbox-worker.c) in order. */
 static void
 run_job (KioskOutbox          *self,
-         JobKind               kind,
+         KioskOutboxJob        kind,
          const KioskOutboxRow *row,
          GAsyncReadyCallback   callback,
          gpointer              user_data)
 {
-  Job *job = g_new0 (Job, 1);
-
-  job->kind = kind;
-  job->row = kiosk_outbox_row_copy (row);
-  job->task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (job->task, run_job);
-  job->context = g_main_context_ref_thread_default ();
-  g_thread_pool_push (self->worker, job, NULL);
-}
-
-static KioskOutboxRow *
-run_job_finish (KioskOutbox   *self,
-                GAsyncResult  *result,
-                GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
+  kiosk_outbox_worker_push (self->worker, G_OBJECT (self), kind, row, callback, user_data);
 }
 
 /* A change the queue does not wait for. If it fails the disk is in
@@ -188,7 +91,7 @@ on_update_written (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KioskOutboxRow) row = run_job_finish (KIOSK_OUTBOX (source), result, &error);
+  g_autoptr(KioskOutboxRow) row = kiosk_outbox_worker_finish (result, &error);
 
   if (row == NULL)
     g_warning ("Booking queue: %s", error->message);
@@ -342,7 +245,7 @@ entry_finish (KioskOutbox      *self,
   entry->row->state = state;
   g_free (entry->row->reference);
   entry->row->reference = g_strdup (reference);
-  run_job (self, JOB_DONE, entry->row, on_update_written, NULL);
+  run_job (self, KIOSK_OUTBOX_JOB_DONE, entry->row, on_update_written, NULL);
   remove_entry (self, entry);
 }
 
@@ -360,7 +263,7 @@ entry_wait (KioskOutbox      *self,
                            : 0;
   g_free (row->last_error);
   row->last_error = g_strdup (error->message);
-  run_job (self, JOB_WAITING, row, on_update_written, NULL);
+  run_job (self, KIOSK_OUTBOX_JOB_WAITING, row, on_update_written, NULL);
 }
 
 /* The backend answers again: the others waiting out a back-off go now. */
@@ -488,7 +391,7 @@ entry_claim (KioskOutbox *self,
 {
   entry->row->state = KIOSK_OUTBOX_STATE_SENDING;
   entry->row->attempts++;
-  run_job (self, JOB_SENDING, entry->row, on_update_written, NULL);
+  run_job (self, KIOSK_OUTBOX_JOB_SENDING, entry->row, on_update_written, NULL);
   entry_send (self, entry);
 }
 
@@ -698,7 +601,7 @@ kiosk_outbox_create (KioskApiClient  *client,
       g_queue_push_tail (&self->entries, entry_new (self, row));
     }
 
-  self->worker = g_thread_pool_new (worker_func, self->store, 1, TRUE, error);
+  self->worker = kiosk_outbox_worker_new (self->store, error);
   if (self->worker == NULL)
     return NULL;
 
@@ -849,7 +752,7 @@ on_row_inserted (GObject      *source,
   KioskOutbox *self = KIOSK_OUTBOX (source);
   Entry *entry = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(KioskOutboxRow) row = run_job_finish (self, result, &error);
+  g_autoptr(KioskOutboxRow) row = kiosk_outbox_worker_finish (result, &error);
 
   if (row == NULL)
     {
@@ -911,7 +814,7 @@ kiosk_outbox_submit_async (KioskOutbox               *self,
   entry = entry_new (self, row);
   entry->waiter = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (entry->waiter, kiosk_outbox_submit_async);
-  run_job (self, JOB_INSERT, row, on_row_inserted, entry);
+  run_job (self, KIOSK_OUTBOX_JOB_INSERT, row, on_row_inserted, entry);
 }
 
 /**
@@ -1009,7 +912,7 @@ kiosk_outbox_retry_now (KioskOutbox *self)
         continue;
       entry->row->state = KIOSK_OUTBOX_STATE_PENDING;
       entry->row->next_attempt_at = now;
-      run_job (self, JOB_WAITING, entry->row, on_update_written, NULL);
+      run_job (self, KIOSK_OUTBOX_JOB_WAITING, entry->row, on_update_written, NULL);
     }
 
   update_counts (self);
@@ -1031,7 +934,7 @@ kiosk_outbox_discard (KioskOutbox  *self,
 
       if (entry->row->id != id || entry->in_flight)
         continue;
-      run_job (self, JOB_DISCARD, entry->row, on_update_written, NULL);
+      run_job (self, KIOSK_OUTBOX_JOB_DISCARD, entry->row, on_update_written, NULL);
       remove_entry (self, entry);
       update_counts (self);
       return TRUE;
