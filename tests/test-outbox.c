@@ -158,6 +158,29 @@ test_store_modes (StoreFixture  *f,
   g_assert_cmpstr (journal, ==, "delete");
 }
 
+/* With no path the queue lives in the user's data folder, which
+ * G_TEST_OPTION_ISOLATE_DIRS points at a fresh temporary one. */
+static void
+test_store_default_path (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = kiosk_outbox_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "spa-kiosk", "outbox.db",
+                                                NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(KioskOutboxStore) store = NULL;
+  struct stat st;
+
+  g_assert_cmpstr (path, ==, expected);
+  store = kiosk_outbox_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 static void
 test_store_tightens_mode (StoreFixture  *f,
                           gconstpointer  data)
@@ -678,6 +701,12 @@ test_durable_before_sending (Fixture       *f,
 }
 
 static void
+count_call (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
 test_backend_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -685,6 +714,12 @@ test_backend_down (Fixture       *f,
   g_autoptr(GListModel) items = NULL;
   g_autoptr(KioskOutboxItem) item = NULL;
   Answer answer = { 0 };
+
+  guint n_changed = 0;
+  guint n_notified = 0;
+
+  g_signal_connect_swapped (f->outbox, "changed", G_CALLBACK (count_call), &n_changed);
+  g_signal_connect_swapped (f->outbox, "notify::n-pending", G_CALLBACK (count_call), &n_notified);
 
   kiosk_test_backend_stop (f->backend);
   submit_and_wait (f->outbox, start, "Cordelia", "8015550144", &answer);
@@ -707,6 +742,12 @@ test_backend_down (Fixture       *f,
   wait_for (queue_is_empty, f->outbox, 60);
   wait_for_db (f->path, "SELECT state FROM outbox", "sent");
   g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+
+  /* Staff screens heard of it: 0 → 1 → 0 pending, and every change. */
+  g_assert_cmpuint (n_notified, ==, 2);
+  g_assert_cmpuint (n_changed, >=, 3);
+  g_signal_handlers_disconnect_by_data (f->outbox, &n_changed);
+  g_signal_handlers_disconnect_by_data (f->outbox, &n_notified);
   answer_clear (&answer);
 }
 
@@ -1051,12 +1092,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define STORE_TEST(path, func) \
   g_test_add (path, StoreFixture, NULL, store_fixture_set_up, func, store_fixture_tear_down)
 
   STORE_TEST ("/kiosk/outbox/store/file-modes", test_store_modes);
+  STORE_TEST ("/kiosk/outbox/store/default-path", test_store_default_path);
   STORE_TEST ("/kiosk/outbox/store/tightens-mode", test_store_tightens_mode);
   STORE_TEST ("/kiosk/outbox/store/insert-is-durable", test_store_insert_durable);
   STORE_TEST ("/kiosk/outbox/store/done-deletes-personal-data",
