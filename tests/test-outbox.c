@@ -1048,10 +1048,19 @@ test_kill (Fixture       *f,
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   for (guint kill = 0; kill < STRESS_KILLS; kill++)
     {
-      /* A random moment in the middle of a run: the tool submits one
-       * booking every 10 ms, so a run is cut after at most ~45 of them. */
+      /* Kills spread over the whole run, each at a random moment near
+       * its share of the bookings. */
+      guint target = (kill + 1) * STRESS_COUNT / (STRESS_KILLS + 1)
+                     + g_test_rand_int_range (-10, 10);
+      gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
       process = spawn_stress (f, dir);
-      g_usleep (g_test_rand_int_range (100000, 300000));
+      while (kiosk_test_backend_count_bookings (f->backend) < target)
+        {
+          g_assert_nonnull (g_subprocess_get_identifier (process));
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_usleep (g_test_rand_int_range (1000, 10000));
+        }
 
       /* The hard case: bookings the backend has made but whose answers
        * are still on the way when the kiosk dies. */
