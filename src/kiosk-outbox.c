@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "kiosk-outbox-private.h"
 
@@ -568,6 +569,12 @@ open_and_load (const char  *path,
   gint64 now = g_get_real_time ();
 
   opened->path = path ? g_strdup (path) : kiosk_outbox_default_path ();
+  if (path == NULL)
+    {
+      /* The kiosk's own folder is private even if something else made it. */
+      g_autofree char *dir = g_path_get_dirname (opened->path);
+      g_chmod (dir, 0700);
+    }
   opened->store = kiosk_outbox_store_open (opened->path, error);
   if (opened->store == NULL
       || !kiosk_outbox_store_recover (opened->store, now, error)

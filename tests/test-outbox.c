@@ -181,6 +181,32 @@ test_store_default_path (StoreFixture  *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* The kiosk's folder is made private even if it existed before. */
+static void
+test_default_folder_private (StoreFixture  *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = kiosk_outbox_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  KioskBackendConfig *config = kiosk_backend_config_new ("https://127.0.0.1:1/", "token",
+                                                         "test-kiosk", &error);
+  g_autoptr(KioskApiClient) client = kiosk_api_client_new (config);
+  g_autoptr(KioskOutbox) outbox = NULL;
+  struct stat st;
+
+  kiosk_backend_config_unref (config);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+
+  outbox = kiosk_outbox_new (client, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kiosk_outbox_get_path (outbox), ==, path);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (outbox), ==, 0);
+}
+
 static void
 test_store_tightens_mode (StoreFixture  *f,
                           gconstpointer  data)
@@ -1109,6 +1135,7 @@ main (int   argc,
   STORE_TEST ("/kiosk/outbox/store/file-modes", test_store_modes);
   STORE_TEST ("/kiosk/outbox/store/default-path", test_store_default_path);
   STORE_TEST ("/kiosk/outbox/store/tightens-mode", test_store_tightens_mode);
+  STORE_TEST ("/kiosk/outbox/default-folder-private", test_default_folder_private);
   STORE_TEST ("/kiosk/outbox/store/insert-is-durable", test_store_insert_durable);
   STORE_TEST ("/kiosk/outbox/store/done-deletes-personal-data",
               test_store_done_deletes_personal_data);
