@@ -1,17 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kiosk-application.c: the kiosk's AdwApplication: options, settings, the window. */
+/* kiosk-application.c: the kiosk's AdwApplication: options, settings, content, the window. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "kiosk-application.h"
+#include "kiosk-content.h"
 #include "kiosk-window.h"
 
 struct _KioskApplication
 {
   AdwApplication parent_instance;
 
+  GSettings *settings;
+  char *content_path;
   gboolean windowed;
 };
 
@@ -30,8 +33,40 @@ kiosk_application_handle_local_options (GApplication *app,
     }
 
   self->windowed = g_variant_dict_contains (options, "windowed");
+  g_clear_pointer (&self->content_path, g_free);
+  g_variant_dict_lookup (options, "content", "^ay", &self->content_path);
 
   return G_APPLICATION_CLASS (kiosk_application_parent_class)->handle_local_options (app, options);
+}
+
+/* The spa's own file when it is set and sound; otherwise the bundled
+ * content. A refused file is an installer's mistake, not a reason to
+ * leave the lobby without a kiosk: say why, in plain words, and go on. */
+static KioskContent *
+load_content (KioskApplication *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "content-file");
+  const char *path = self->content_path != NULL ? self->content_path : setting;
+  g_autoptr(GError) error = NULL;
+  KioskContent *content;
+
+  content = kiosk_content_load (path, &error);
+  if (error != NULL)
+    g_message ("%s. %s", error->message, _("The kiosk shows its bundled content instead."));
+
+  return content;
+}
+
+static void
+kiosk_application_startup (GApplication *app)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
+
+  /* One calm, high-contrast look, whatever the session prefers. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  self->settings = g_settings_new (APP_ID);
 }
 
 static void
@@ -42,17 +77,35 @@ kiosk_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (kiosk_window_new (self, !self->windowed));
+    {
+      g_autoptr(KioskContent) content = load_content (self);
+
+      window = GTK_WINDOW (kiosk_window_new (self, content, !self->windowed));
+    }
 
   gtk_window_present (window);
 }
 
 static void
+kiosk_application_dispose (GObject *object)
+{
+  KioskApplication *self = KIOSK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->content_path, g_free);
+
+  G_OBJECT_CLASS (kiosk_application_parent_class)->dispose (object);
+}
+
+static void
 kiosk_application_class_init (KioskApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = kiosk_application_dispose;
   app_class->handle_local_options = kiosk_application_handle_local_options;
+  app_class->startup = kiosk_application_startup;
   app_class->activate = kiosk_application_activate;
 }
 
@@ -60,6 +113,8 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { "windowed", 'w', 0, G_OPTION_ARG_NONE, NULL,
     N_("Run in a normal window instead of fullscreen (for development)"), NULL },
+  { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read the spa’s content from FILE instead of the content-file setting"), N_("FILE") },
   { NULL }
 };
 

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kiosk-top-bar.c: the bar above every screen but attract: Back, the spa's name, Home. */
+
+#include "config.h"
+
+#include "kiosk-top-bar.h"
+
+struct _KioskTopBar
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (KioskTopBar, kiosk_top_bar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kiosk_top_bar_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_TOP_BAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (kiosk_top_bar_parent_class)->dispose (object);
+}
+
+static void
+kiosk_top_bar_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KioskTopBar *self = KIOSK_TOP_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, kiosk_top_bar_get_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_top_bar_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KioskTopBar *self = KIOSK_TOP_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      kiosk_top_bar_set_title (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_top_bar_class_init (KioskTopBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kiosk_top_bar_dispose;
+  object_class->get_property = kiosk_top_bar_get_property;
+  object_class->set_property = kiosk_top_bar_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-top-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskTopBar, title_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kiosktopbar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
+}
+
+static void
+kiosk_top_bar_init (KioskTopBar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+const char *
+kiosk_top_bar_get_title (KioskTopBar *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TOP_BAR (self), NULL);
+
+  return gtk_label_get_label (self->title_label);
+}
+
+void
+kiosk_top_bar_set_title (KioskTopBar *self,
+                         const char  *title)
+{
+  g_return_if_fail (KIOSK_IS_TOP_BAR (self));
+
+  if (g_strcmp0 (title, gtk_label_get_label (self->title_label)) == 0)
+    return;
+
+  gtk_label_set_label (self->title_label, title ? title : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}

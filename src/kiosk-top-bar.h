@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kiosk-top-bar.h: the bar above every screen but attract: Back, the spa's name, Home. */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_TOP_BAR (kiosk_top_bar_get_type ())
+G_DECLARE_FINAL_TYPE (KioskTopBar, kiosk_top_bar, KIOSK, TOP_BAR, GtkWidget)
+
+const char *kiosk_top_bar_get_title (KioskTopBar *self);
+void        kiosk_top_bar_set_title (KioskTopBar *self,
+                                     const char  *title);
+
+G_END_DECLS

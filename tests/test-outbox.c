@@ -1,0 +1,1163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-outbox.c: the booking queue on a real SQLite file, sending to the real HTTPS backend. */
+
+#define _GNU_SOURCE /* memmem */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kiosk-outbox-private.h"
+#include "kiosk-test-backend.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} StoreFixture;
+
+static void
+store_fixture_set_up (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-outbox-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "queue", "outbox.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+store_fixture_tear_down (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* A row as the queue writes it for a new booking. */
+static KioskOutboxRow *
+make_row (const char *key,
+          const char *first_name,
+          const char *phone)
+{
+  KioskOutboxRow *row = kiosk_outbox_row_new ();
+  g_autofree char *body = g_strdup_printf ("{\"service\":\"thai\",\"customer\":"
+                                           "{\"first_name\":\"%s\",\"phone\":\"%s\"}}",
+                                           first_name, phone);
+
+  row->key = g_strdup (key);
+  row->body = g_bytes_new (body, strlen (body));
+  row->state = KIOSK_OUTBOX_STATE_PENDING;
+  row->next_attempt_at = row->created_at = g_get_real_time ();
+  row->first_name = g_strdup (first_name);
+  row->service = g_strdup ("thai");
+  row->start = g_strdup ("2026-11-27T10:00:00-07:00");
+
+  return row;
+}
+
+/* Opens the file as another process would: read-only, its own connection. */
+static sqlite3 *
+open_reader (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+
+  return db;
+}
+
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = open_reader (path);
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return result;
+}
+
+/* TRUE when @needle is anywhere in the bytes of the file or its journal. */
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  const char *suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (name, &contents, &length, NULL))
+        continue;
+      if (memmem (contents, length, needle, strlen (needle)) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_store_modes (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxStore) store = kiosk_outbox_store_open (f->path, &error);
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *version = NULL;
+  g_autofree char *journal = NULL;
+  struct stat st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  version = query_text (f->path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "1");
+  journal = query_text (f->path, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "delete");
+}
+
+/* With no path the queue lives in the user's data folder, which
+ * G_TEST_OPTION_ISOLATE_DIRS points at a fresh temporary one. */
+static void
+test_store_default_path (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = kiosk_outbox_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "spa-kiosk", "outbox.db",
+                                                NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(KioskOutboxStore) store = NULL;
+  struct stat st;
+
+  g_assert_cmpstr (path, ==, expected);
+  store = kiosk_outbox_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* The kiosk's folder is made private even if it existed before. */
+static void
+test_default_folder_private (StoreFixture  *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = kiosk_outbox_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  KioskBackendConfig *config = kiosk_backend_config_new ("https://127.0.0.1:1/", "token",
+                                                         "test-kiosk", &error);
+  g_autoptr(KioskApiClient) client = kiosk_api_client_new (config);
+  g_autoptr(KioskOutbox) outbox = NULL;
+  struct stat st;
+
+  kiosk_backend_config_unref (config);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+
+  outbox = kiosk_outbox_new (client, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kiosk_outbox_get_path (outbox), ==, path);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (outbox), ==, 0);
+}
+
+static void
+test_store_tightens_mode (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxStore) store = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+
+  store = kiosk_outbox_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_store_insert_durable (StoreFixture  *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxStore) store = kiosk_outbox_store_open (f->path, &error);
+  g_autoptr(KioskOutboxRow) row = make_row ("key-1", "Zelda", "8015550199");
+  g_autofree char *state = NULL;
+  g_autofree char *body = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (kiosk_outbox_store_insert (store, row, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (row->id, >, 0);
+
+  /* Another connection sees it at once: it is committed. */
+  state = query_text (f->path, "SELECT state FROM outbox WHERE idempotency_key = 'key-1'");
+  g_assert_cmpstr (state, ==, "pending");
+  body = query_text (f->path, "SELECT body FROM outbox WHERE idempotency_key = 'key-1'");
+  g_assert_cmpmem (body, strlen (body), g_bytes_get_data (row->body, NULL),
+                   g_bytes_get_size (row->body));
+
+  /* The same key twice is refused: one key, one booking. */
+  {
+    g_autoptr(KioskOutboxRow) twin = make_row ("key-1", "Other", "8015550100");
+    g_assert_false (kiosk_outbox_store_insert (store, twin, &error));
+    g_assert_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_STORAGE);
+  }
+}
+
+static void
+test_store_done_deletes_personal_data (StoreFixture  *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxStore) store = kiosk_outbox_store_open (f->path, &error);
+  g_autoptr(KioskOutboxRow) sent = make_row ("key-sent", "Quetzalli", "8015550177");
+  g_autoptr(KioskOutboxRow) taken = make_row ("key-taken", "Wilhelmina", "8015550166");
+  g_autoptr(KioskOutboxRow) kept = make_row ("key-kept", "Bartholomew", "8015550155");
+  g_autofree char *reference = NULL;
+
+  g_assert_true (kiosk_outbox_store_insert (store, sent, &error));
+  g_assert_true (kiosk_outbox_store_insert (store, taken, &error));
+  g_assert_true (kiosk_outbox_store_insert (store, kept, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_contains (f->path, "Quetzalli"));
+
+  g_assert_true (kiosk_outbox_store_mark_done (store, sent->id, KIOSK_OUTBOX_STATE_SENT,
+                                               "MX-AAAAA", &error));
+  g_assert_true (kiosk_outbox_store_mark_done (store, taken->id, KIOSK_OUTBOX_STATE_TAKEN,
+                                               NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (file_contains (f->path, "Quetzalli"));
+  g_assert_false (file_contains (f->path, "8015550177"));
+  g_assert_false (file_contains (f->path, "Wilhelmina"));
+  g_assert_false (file_contains (f->path, "8015550166"));
+  g_assert_true (file_contains (f->path, "Bartholomew"));
+
+  reference = query_text (f->path,
+                          "SELECT reference FROM outbox WHERE idempotency_key = 'key-sent'"
+                          " AND body IS NULL AND first_name IS NULL AND start IS NULL");
+  g_assert_cmpstr (reference, ==, "MX-AAAAA");
+}
+
+static void
+test_store_recover_and_load (StoreFixture  *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxStore) store = kiosk_outbox_store_open (f->path, &error);
+  g_autoptr(KioskOutboxRow) a = make_row ("key-a", "Ana", "8015550101");
+  g_autoptr(KioskOutboxRow) b = make_row ("key-b", "Ben", "8015550102");
+  g_autoptr(KioskOutboxRow) c = make_row ("key-c", "Cy", "8015550103");
+  g_autoptr(GPtrArray) rows = NULL;
+  KioskOutboxRow *loaded;
+
+  g_assert_true (kiosk_outbox_store_insert (store, a, &error));
+  g_assert_true (kiosk_outbox_store_insert (store, b, &error));
+  g_assert_true (kiosk_outbox_store_insert (store, c, &error));
+  g_assert_true (kiosk_outbox_store_mark_sending (store, a->id, 3, &error));
+  g_assert_true (kiosk_outbox_store_mark_waiting (store, b->id, KIOSK_OUTBOX_STATE_FAILED, 0,
+                                                  "The phone number must have 10 digits",
+                                                  &error));
+  g_assert_true (kiosk_outbox_store_mark_done (store, c->id, KIOSK_OUTBOX_STATE_SENT, "MX-1",
+                                               &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&store, kiosk_outbox_store_close);
+
+  /* As after a crash: a new store on the same file. */
+  store = kiosk_outbox_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kiosk_outbox_store_recover (store, 42, &error));
+  rows = kiosk_outbox_store_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  loaded = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (loaded->key, ==, "key-a");
+  g_assert_cmpint (loaded->state, ==, KIOSK_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (loaded->attempts, ==, 3);
+  g_assert_cmpint (loaded->next_attempt_at, ==, 42);
+  g_assert_true (g_bytes_equal (loaded->body, a->body));
+  g_assert_cmpstr (loaded->first_name, ==, "Ana");
+
+  loaded = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (loaded->key, ==, "key-b");
+  g_assert_cmpint (loaded->state, ==, KIOSK_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (loaded->last_error, ==, "The phone number must have 10 digits");
+}
+
+static void
+test_store_one_process (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxStore) first = kiosk_outbox_store_open (f->path, &error);
+  g_autoptr(KioskOutboxStore) second = NULL;
+
+  g_assert_no_error (error);
+  second = kiosk_outbox_store_open (f->path, &error);
+  g_assert_null (second);
+  g_assert_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_IN_USE);
+  g_clear_error (&error);
+
+  g_clear_pointer (&first, kiosk_outbox_store_close);
+  second = kiosk_outbox_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_store_newer_version (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxStore) store = kiosk_outbox_store_open (f->path, &error);
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_clear_pointer (&store, kiosk_outbox_store_close);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = kiosk_outbox_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_VERSION);
+}
+
+static void
+test_store_prune (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxStore) store = kiosk_outbox_store_open (f->path, &error);
+  g_autoptr(KioskOutboxRow) done = make_row ("key-done", "Dee", "8015550104");
+  g_autoptr(KioskOutboxRow) waiting = make_row ("key-waiting", "Eve", "8015550105");
+  g_autofree char *count = NULL;
+
+  g_assert_true (kiosk_outbox_store_insert (store, done, &error));
+  g_assert_true (kiosk_outbox_store_insert (store, waiting, &error));
+  g_assert_true (kiosk_outbox_store_mark_done (store, done->id, KIOSK_OUTBOX_STATE_SENT, "MX-2",
+                                               &error));
+  g_assert_true (kiosk_outbox_store_prune (store, g_get_real_time () + 1, &error));
+  g_assert_no_error (error);
+
+  /* Only the finished row goes; a waiting booking is never pruned. */
+  count = query_text (f->path, "SELECT group_concat(idempotency_key) FROM outbox");
+  g_assert_cmpstr (count, ==, "key-waiting");
+}
+
+/* The queue against the real backend */
+
+typedef struct
+{
+  KioskTestBackend *backend;
+  KioskApiClient   *client;
+  char             *dir;
+  char             *path;
+  KioskOutbox      *outbox;
+} Fixture;
+
+static KioskApiClient *
+make_client (KioskTestBackend *backend,
+             guint             timeout_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  KioskBackendConfig *config;
+  KioskApiClient *client;
+
+  g_assert_true (g_file_get_contents (kiosk_test_backend_get_token_file (backend), &token, NULL,
+                                      &error));
+  config = kiosk_backend_config_new (kiosk_test_backend_get_url (backend), g_strstrip (token),
+                                     "test-kiosk", &error);
+  g_assert_no_error (error);
+  kiosk_backend_config_set_ca_file (config, kiosk_test_backend_get_ca_file (backend));
+  kiosk_backend_config_set_timeout_ms (config, timeout_ms);
+  kiosk_backend_config_set_connect_timeout_ms (config, MIN (timeout_ms, 5000));
+  client = kiosk_api_client_new (config);
+  kiosk_backend_config_unref (config);
+
+  return client;
+}
+
+static KioskOutbox *
+open_outbox (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  KioskOutbox *outbox = kiosk_outbox_new (f->client, f->path, &error);
+
+  g_assert_no_error (error);
+  kiosk_outbox_set_retry_delays (outbox, 50, 400);
+
+  return outbox;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->backend = kiosk_test_backend_start (KIOSK_TEST_BACKEND_NONE);
+  f->client = make_client (f->backend, 20000);
+  f->dir = g_dir_make_tmp ("test-outbox-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "outbox.db", NULL);
+  f->outbox = open_outbox (f);
+}
+
+/* Drops the queue and waits until it is really gone (its last writes done). */
+static void
+close_outbox (KioskOutbox **outbox)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (*outbox), (gpointer *) outbox);
+  g_object_unref (*outbox);
+  while (*outbox != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->outbox != NULL)
+    close_outbox (&f->outbox);
+  g_assert_finalize_object (f->client);
+  kiosk_test_backend_free (f->backend);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @cond holds, failing after @seconds. */
+static void
+wait_for (gboolean (*cond) (gpointer),
+          gpointer  data,
+          guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, wake_up, NULL);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("condition not met within %u s", seconds);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static gboolean
+queue_is_empty (gpointer data)
+{
+  KioskOutbox *outbox = data;
+
+  return kiosk_outbox_get_n_pending (outbox) == 0;
+}
+
+static void
+on_availability (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  KioskApiAvailability **out = user_data;
+
+  *out = kiosk_api_client_get_availability_finish (KIOSK_API_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* A free start time for @service, @days_ahead days from now; @index picks
+ * among the day's slots (2 h apart, so they never overlap). */
+static char *
+free_slot (Fixture    *f,
+           const char *service,
+           guint       days_ahead,
+           guint       index)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_ahead);
+  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+  g_autoptr(KioskApiAvailability) availability = NULL;
+
+  kiosk_api_client_get_availability_async (f->client, service, date, NULL, on_availability,
+                                           &availability);
+  wait_for (is_set, &availability, 30);
+  g_assert_cmpuint (g_strv_length (availability->slots), >, index * 4);
+
+  return g_strdup (availability->slots[index * 4]);
+}
+
+static void
+fill_details (KioskBookingDetails *details,
+              const char          *start,
+              const char          *first_name,
+              const char          *phone)
+{
+  details->service_id = g_strdup ("relaxation");
+  details->start = g_strdup (start);
+  details->first_name = g_strdup (first_name);
+  details->last_name = g_strdup ("Vandersloot");
+  details->phone = g_strdup (phone);
+  details->email = g_strdup ("guest@example.com");
+  details->health_note = g_strdup ("sciatica");
+}
+
+typedef struct
+{
+  gboolean            done;
+  KioskOutboxOutcome  outcome;
+  char               *reference;
+  GError             *error;
+} Answer;
+
+static void
+answer_clear (Answer *answer)
+{
+  g_clear_pointer (&answer->reference, g_free);
+  g_clear_error (&answer->error);
+  answer->done = FALSE;
+}
+
+static void
+on_submitted (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  answer->outcome = kiosk_outbox_submit_finish (KIOSK_OUTBOX (source), result,
+                                                &answer->reference, &answer->error);
+  answer->done = TRUE;
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return ((Answer *) data)->done;
+}
+
+static void
+submit (KioskOutbox  *outbox,
+        const char   *start,
+        const char   *first_name,
+        const char   *phone,
+        Answer       *answer)
+{
+  g_auto(KioskBookingDetails) details = { 0 };
+
+  fill_details (&details, start, first_name, phone);
+  kiosk_outbox_submit_async (outbox, &details, NULL, on_submitted, answer);
+}
+
+static void
+submit_and_wait (KioskOutbox  *outbox,
+                 const char   *start,
+                 const char   *first_name,
+                 const char   *phone,
+                 Answer       *answer)
+{
+  submit (outbox, start, first_name, phone, answer);
+  wait_for (is_done, answer, 60);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *sql;
+  const char *expected;
+} DbCheck;
+
+static gboolean
+db_says (gpointer data)
+{
+  const DbCheck *check = data;
+  g_autofree char *value = query_text (check->path, check->sql);
+
+  return g_strcmp0 (value, check->expected) == 0;
+}
+
+/* Waits until @sql on the queue file answers @expected. */
+static void
+wait_for_db (const char *path,
+             const char *sql,
+             const char *expected)
+{
+  DbCheck check = { path, sql, expected };
+
+  wait_for (db_says, &check, 60);
+}
+
+static void
+test_confirmed (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+  struct stat st;
+
+  submit_and_wait (f->outbox, start, "Philomena", "8015550142", &answer);
+  g_assert_no_error (answer.error);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
+  g_assert_nonnull (answer.reference);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+
+  /* Only the key, state, reference and times remain, in a 0600 file. */
+  wait_for_db (f->path, "SELECT state FROM outbox", "sent");
+  g_assert_false (file_contains (f->path, "Philomena"));
+  g_assert_false (file_contains (f->path, "Vandersloot"));
+  g_assert_false (file_contains (f->path, "8015550142"));
+  g_assert_false (file_contains (f->path, "guest@example.com"));
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autofree char *reference = query_text (f->path, "SELECT reference FROM outbox");
+    g_assert_cmpstr (reference, ==, answer.reference);
+  }
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  answer_clear (&answer);
+}
+
+typedef struct
+{
+  const char *path;
+  Answer     *answer;
+} RowSeen;
+
+static gboolean
+row_in_file (gpointer data)
+{
+  RowSeen *seen = data;
+  g_autofree char *state = NULL;
+
+  /* The submit has not answered: the backend is still holding the request. */
+  g_assert_false (seen->answer->done);
+  state = query_text (seen->path,
+                      "SELECT state FROM outbox WHERE CAST (body AS TEXT) LIKE '%8015550143%'");
+
+  return state != NULL;
+}
+
+static void
+test_durable_before_sending (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+  RowSeen seen = { f->path, &answer };
+
+  kiosk_test_backend_fault (f->backend, "slow", 1, 4000);
+  submit (f->outbox, start, "Ottoline", "8015550143", &answer);
+  wait_for (row_in_file, &seen, 30);
+
+  wait_for (is_done, &answer, 60);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+static void
+count_call (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_backend_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(KioskOutboxItem) item = NULL;
+  Answer answer = { 0 };
+
+  guint n_changed = 0;
+  guint n_notified = 0;
+
+  g_signal_connect_swapped (f->outbox, "changed", G_CALLBACK (count_call), &n_changed);
+  g_signal_connect_swapped (f->outbox, "notify::n-pending", G_CALLBACK (count_call), &n_notified);
+
+  kiosk_test_backend_stop (f->backend);
+  submit_and_wait (f->outbox, start, "Cordelia", "8015550144", &answer);
+  g_assert_no_error (answer.error);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 1);
+
+  /* Staff see who is waiting and why, in plain words. */
+  items = kiosk_outbox_list_items (f->outbox);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  item = g_list_model_get_item (items, 0);
+  g_assert_cmpstr (kiosk_outbox_item_get_first_name (item), ==, "Cordelia");
+  g_assert_cmpstr (kiosk_outbox_item_get_service (item), ==, "relaxation");
+  g_assert_cmpstr (kiosk_outbox_item_get_start (item), ==, start);
+
+  /* A few more attempts fail while it is down. */
+  wait_for_db (f->path, "SELECT attempts >= 3 FROM outbox", "1");
+
+  kiosk_test_backend_restart (f->backend);
+  wait_for (queue_is_empty, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state FROM outbox", "sent");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+
+  /* Staff screens heard of it: 0 → 1 → 0 pending, and every change. */
+  g_assert_cmpuint (n_notified, ==, 2);
+  g_assert_cmpuint (n_changed, >=, 3);
+  g_signal_handlers_disconnect_by_data (f->outbox, &n_changed);
+  g_signal_handlers_disconnect_by_data (f->outbox, &n_notified);
+  answer_clear (&answer);
+}
+
+static void
+test_server_error_then_success (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+
+  kiosk_test_backend_fault (f->backend, "status-503", 2, 0);
+  submit_and_wait (f->outbox, start, "Isadora", "8015550145", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+
+  wait_for (queue_is_empty, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "sent 3");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+static void
+test_taken (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer first = { 0 };
+  Answer second = { 0 };
+
+  submit_and_wait (f->outbox, start, "Augustina", "8015550146", &first);
+  g_assert_cmpint (first.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
+
+  submit_and_wait (f->outbox, start, "Bartholomew", "8015550147", &second);
+  g_assert_cmpint (second.outcome, ==, KIOSK_OUTBOX_OUTCOME_TAKEN);
+  g_assert_null (second.reference);
+
+  /* The customer was told; nothing of theirs stays. */
+  wait_for_db (f->path, "SELECT group_concat(state, ' ') FROM outbox ORDER BY id", "sent taken");
+  g_assert_false (file_contains (f->path, "Bartholomew"));
+  g_assert_false (file_contains (f->path, "8015550147"));
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&first);
+  answer_clear (&second);
+}
+
+static guint
+item_attempts (KioskOutbox *outbox)
+{
+  g_autoptr(GListModel) items = kiosk_outbox_list_items (outbox);
+  g_autoptr(KioskOutboxItem) item = g_list_model_get_item (items, 0);
+
+  return kiosk_outbox_item_get_attempts (item);
+}
+
+static gboolean
+attempts_are_two (gpointer data)
+{
+  KioskOutbox *outbox = data;
+
+  return kiosk_outbox_get_n_failed (outbox) == 1 && item_attempts (outbox) == 2;
+}
+
+static void
+test_rejected (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(KioskOutboxItem) item = NULL;
+  Answer answer = { 0 };
+
+  submit_and_wait (f->outbox, start, "Leopoldine", "12", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_REJECTED);
+  g_assert_error (answer.error, KIOSK_API_ERROR, KIOSK_API_ERROR_REJECTED);
+  g_assert_nonnull (strstr (answer.error->message, "phone"));
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 1);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+
+  /* It waits for staff with its reason, and is not retried by itself. */
+  items = kiosk_outbox_list_items (f->outbox);
+  item = g_list_model_get_item (items, 0);
+  g_assert_cmpint (kiosk_outbox_item_get_state (item), ==, KIOSK_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (kiosk_outbox_item_get_first_name (item), ==, "Leopoldine");
+  g_assert_cmpstr (kiosk_outbox_item_get_reason (item), ==, answer.error->message);
+  g_assert_cmpuint (kiosk_outbox_item_get_attempts (item), ==, 1);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "failed 1");
+  g_usleep (G_USEC_PER_SEC);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (item_attempts (f->outbox), ==, 1);
+
+  /* Staff retry it: one more attempt, refused again, still waiting. */
+  kiosk_outbox_retry_now (f->outbox);
+  wait_for (attempts_are_two, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "failed 2");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
+
+  /* Staff settle it another way: its data leaves the file. */
+  g_assert_true (kiosk_outbox_discard (f->outbox, kiosk_outbox_item_get_id (item), NULL));
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 0);
+  wait_for_db (f->path, "SELECT count(*) FROM outbox", "0");
+  g_assert_false (file_contains (f->path, "Leopoldine"));
+  answer_clear (&answer);
+}
+
+static void
+on_outbox_opened (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  KioskOutbox **out = user_data;
+
+  *out = kiosk_outbox_new_finish (result, &error);
+  g_assert_no_error (error);
+  kiosk_outbox_set_retry_delays (*out, 50, 400);
+}
+
+static void
+test_survives_restart (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+
+  kiosk_test_backend_stop (f->backend);
+  submit_and_wait (f->outbox, start, "Evangeline", "8015550148", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+  close_outbox (&f->outbox);
+
+  /* A new queue on the same file, opened as the kiosk opens it. */
+  kiosk_test_backend_restart (f->backend);
+  kiosk_outbox_new_async (f->client, f->path, NULL, on_outbox_opened, &f->outbox);
+  wait_for (is_set, &f->outbox, 30);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 1);
+  wait_for (queue_is_empty, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state FROM outbox", "sent");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+static void
+test_answer_in_bounded_time (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+  gint64 began;
+
+  /* The backend holds the request far longer than the customer waits. */
+  kiosk_test_backend_fault (f->backend, "slow", 1, 8000);
+  kiosk_outbox_set_answer_timeout (f->outbox, 1000);
+  began = g_get_monotonic_time ();
+  submit_and_wait (f->outbox, start, "Marguerite", "8015550149", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+  g_assert_cmpint (g_get_monotonic_time () - began, <, 6 * G_USEC_PER_SEC);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 1);
+
+  /* The same transfer goes on and lands once. */
+  wait_for (queue_is_empty, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "sent 1");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+static void
+test_not_saved_not_sent (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_autofree char *garbage = g_strnfill (100, 'x');
+  Answer answer = { 0 };
+  FILE *file;
+
+  /* The disk spoils the queue file under the running kiosk. */
+  file = fopen (f->path, "r+");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (garbage, 1, 100, file), ==, 100);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  /* A booking that could not be saved is not sent: the customer is told
+   * to call the spa, and the backend never hears of it. */
+  submit_and_wait (f->outbox, start, "Anastasia", "8015550151", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_ERROR);
+  g_assert_error (answer.error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_STORAGE);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
+  answer_clear (&answer);
+}
+
+/* Reads one value from the backend's own database. */
+static char *
+backend_query (Fixture    *f,
+               const char *sql)
+{
+  return query_text (kiosk_test_backend_get_db_path (f->backend), sql);
+}
+
+static void
+test_same_key_and_body (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_autofree char *key = NULL;
+  g_autofree char *backend_key = NULL;
+  g_autofree char *n_keys = NULL;
+  Answer answer = { 0 };
+
+  /* The backend makes the booking but its answer arrives garbled, twice:
+   * the kiosk must resend. A new key would find the slot taken (409); the
+   * same key with other bytes would be refused as a reused key (422). */
+  kiosk_test_backend_fault (f->backend, "malformed", 2, 0);
+  submit_and_wait (f->outbox, start, "Rosalind", "8015550150", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+
+  wait_for (queue_is_empty, f->outbox, 60);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "sent 3");
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+
+  key = query_text (f->path, "SELECT idempotency_key FROM outbox");
+  n_keys = backend_query (f, "SELECT count(*) FROM idempotency_keys");
+  backend_key = backend_query (f, "SELECT key FROM idempotency_keys");
+  g_assert_cmpstr (n_keys, ==, "1");
+  g_assert_cmpstr (backend_key, ==, key);
+  answer_clear (&answer);
+}
+
+/* The kill test */
+
+#define STRESS_COUNT 200
+#define STRESS_KILLS 4
+
+/* 0 while the file or its table does not exist yet. Opened read-write, as
+ * the next run would: after a kill, only a writer may roll back the
+ * interrupted transaction. */
+static guint
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return 0;
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+/* The stress tool dies with the test, whatever becomes of the test. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static GSubprocess *
+spawn_stress (Fixture    *f,
+              const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tool = g_test_build_filename (G_TEST_BUILT, "outbox-stress", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  GSubprocess *process;
+
+  /* Its chatter goes to stderr: stdout carries this test's TAP. */
+  g_subprocess_launcher_take_stdout_fd (launcher, dup (STDERR_FILENO));
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, tool,
+                              kiosk_test_backend_get_url (f->backend),
+                              kiosk_test_backend_get_ca_file (f->backend),
+                              kiosk_test_backend_get_token_file (f->backend),
+                              dir, G_STRINGIFY (STRESS_COUNT), NULL);
+  g_assert_no_error (error);
+
+  return process;
+}
+
+static void
+test_kill (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "stress", NULL);
+  g_autofree char *db = g_build_filename (dir, "outbox.db", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 began = g_get_monotonic_time ();
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  for (guint kill = 0; kill < STRESS_KILLS; kill++)
+    {
+      /* Kills spread over the whole run, each at a random moment near
+       * its share of the bookings. */
+      guint target = (kill + 1) * STRESS_COUNT / (STRESS_KILLS + 1)
+                     + g_test_rand_int_range (-10, 10);
+      gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+      process = spawn_stress (f, dir);
+      while (kiosk_test_backend_count_bookings (f->backend) < target)
+        {
+          g_assert_nonnull (g_subprocess_get_identifier (process));
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_usleep (g_test_rand_int_range (1000, 10000));
+        }
+
+      /* The hard case: bookings the backend has made but whose answers
+       * are still on the way when the kiosk dies. */
+      kiosk_test_backend_fault (f->backend, "drip", 8, 50);
+      g_usleep (g_test_rand_int_range (0, 150000));
+      g_subprocess_force_exit (process);
+      g_assert_true (g_subprocess_wait (process, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_signaled (process));
+      kiosk_test_backend_fault (f->backend, "clear", 0, 0);
+      g_test_message ("killed with %u queued, %u sent, %u in the backend",
+                      count_rows (db, "SELECT count(*) FROM outbox"),
+                      count_rows (db, "SELECT count(*) FROM outbox WHERE state = 'sent'"),
+                      kiosk_test_backend_count_bookings (f->backend));
+      g_clear_object (&process);
+    }
+
+  /* The last run finishes the queue. */
+  process = spawn_stress (f, dir);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%d bookings, %d kills, %.1f s", STRESS_COUNT, STRESS_KILLS,
+                  (g_get_monotonic_time () - began) / (double) G_USEC_PER_SEC);
+
+  /* None lost, none doubled: one row and one booking per booking. */
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, STRESS_COUNT);
+  g_assert_cmpuint (count_rows (db, "SELECT count(*) FROM outbox WHERE state = 'sent'"), ==,
+                    STRESS_COUNT);
+  g_assert_cmpuint (count_rows (db, "SELECT count(*) FROM outbox"), ==, STRESS_COUNT);
+  g_assert_cmpuint (count_rows (kiosk_test_backend_get_db_path (f->backend),
+                                "SELECT count(*) FROM idempotency_keys"), ==, STRESS_COUNT);
+  g_assert_cmpuint (count_rows (kiosk_test_backend_get_db_path (f->backend),
+                                "SELECT count(DISTINCT phone) FROM bookings"), ==, STRESS_COUNT);
+  g_assert_false (file_contains (db, "Guest"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define STORE_TEST(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_fixture_set_up, func, store_fixture_tear_down)
+
+  STORE_TEST ("/kiosk/outbox/store/file-modes", test_store_modes);
+  STORE_TEST ("/kiosk/outbox/store/default-path", test_store_default_path);
+  STORE_TEST ("/kiosk/outbox/store/tightens-mode", test_store_tightens_mode);
+  STORE_TEST ("/kiosk/outbox/default-folder-private", test_default_folder_private);
+  STORE_TEST ("/kiosk/outbox/store/insert-is-durable", test_store_insert_durable);
+  STORE_TEST ("/kiosk/outbox/store/done-deletes-personal-data",
+              test_store_done_deletes_personal_data);
+  STORE_TEST ("/kiosk/outbox/store/recover-and-load", test_store_recover_and_load);
+  STORE_TEST ("/kiosk/outbox/store/one-process", test_store_one_process);
+  STORE_TEST ("/kiosk/outbox/store/newer-version", test_store_newer_version);
+  STORE_TEST ("/kiosk/outbox/store/prune", test_store_prune);
+
+#define BACKEND_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  BACKEND_TEST ("/kiosk/outbox/confirmed", test_confirmed);
+  BACKEND_TEST ("/kiosk/outbox/durable-before-sending", test_durable_before_sending);
+  BACKEND_TEST ("/kiosk/outbox/backend-down", test_backend_down);
+  BACKEND_TEST ("/kiosk/outbox/server-error-then-success", test_server_error_then_success);
+  BACKEND_TEST ("/kiosk/outbox/taken", test_taken);
+  BACKEND_TEST ("/kiosk/outbox/rejected", test_rejected);
+  BACKEND_TEST ("/kiosk/outbox/survives-restart", test_survives_restart);
+  BACKEND_TEST ("/kiosk/outbox/answer-in-bounded-time", test_answer_in_bounded_time);
+  BACKEND_TEST ("/kiosk/outbox/same-key-and-body", test_same_key_and_body);
+  BACKEND_TEST ("/kiosk/outbox/not-saved-not-sent", test_not_saved_not_sent);
+  BACKEND_TEST ("/kiosk/outbox/kill", test_kill);
+
+  return g_test_run ();
+}
