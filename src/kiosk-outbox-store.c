@@ -384,11 +384,36 @@ kiosk_outbox_store_recover (KioskOutboxStore  *store,
   return step_done (store, stmt, error);
 }
 
+/* Text as staff will see it: a damaged file's bytes are made valid UTF-8. */
 static char *
 column_dup (sqlite3_stmt *stmt,
             int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+
+  return g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column));
+}
+
+/* A row without its key or body (a damaged or hand-edited file) cannot be
+ * sent: it waits for staff as failed, with the reason, and stays in the
+ * list. The empty key and body make a retry fail in words, not crash. */
+static void
+check_sendable (KioskOutboxRow *row)
+{
+  if (row->key != NULL && row->body != NULL && g_bytes_get_size (row->body) > 0)
+    return;
+
+  if (row->key == NULL)
+    row->key = g_strdup ("");
+  if (row->body == NULL)
+    row->body = g_bytes_new (NULL, 0);
+
+  row->state = KIOSK_OUTBOX_STATE_FAILED;
+  g_free (row->last_error);
+  row->last_error = g_strdup (_("This saved booking is damaged and cannot be sent"));
 }
 
 static KioskOutboxRow *
@@ -402,7 +427,7 @@ row_from_stmt (sqlite3_stmt *stmt)
   if (body != NULL)
     row->body = kiosk_outbox_wiped_bytes_new (body, sqlite3_column_bytes (stmt, 2));
   row->state = state_from_string ((const char *) sqlite3_column_text (stmt, 3));
-  row->attempts = sqlite3_column_int (stmt, 4);
+  row->attempts = CLAMP (sqlite3_column_int64 (stmt, 4), 0, G_MAXINT);
   row->next_attempt_at = sqlite3_column_int64 (stmt, 5);
   row->last_error = column_dup (stmt, 6);
   row->reference = column_dup (stmt, 7);
@@ -410,6 +435,7 @@ row_from_stmt (sqlite3_stmt *stmt)
   row->first_name = column_dup (stmt, 9);
   row->service = column_dup (stmt, 10);
   row->start = column_dup (stmt, 11);
+  check_sendable (row);
 
   return row;
 }
