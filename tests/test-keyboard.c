@@ -764,7 +764,9 @@ static void
 pointer_setup (Fixture       *f,
                gconstpointer  data)
 {
-  if (g_find_program_in_path ("xdotool") == NULL)
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+
+  if (xdotool_path == NULL)
     g_error ("these tests need xdotool (Debian package xdotool)");
   fixture_open (f, 1280, 800);
 }
