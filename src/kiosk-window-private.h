@@ -3,9 +3,11 @@
 
 #pragma once
 
+#include "kiosk-api-client.h"
 #include "kiosk-attract-page.h"
 #include "kiosk-booking-page.h"
 #include "kiosk-home-page.h"
+#include "kiosk-outbox.h"
 #include "kiosk-sciatica-page.h"
 #include "kiosk-service-page.h"
 #include "kiosk-services-page.h"
@@ -33,6 +35,8 @@ struct _KioskWindow
   GSettings *settings;
   KioskContent *content;
   KioskIdleMonitor *idle_monitor;
+  KioskApiClient *api_client;
+  KioskOutbox *outbox;
   char *language;
   GPtrArray *history;
   guint inhibit_cookie;

@@ -17,6 +17,8 @@ enum {
   PROP_IDLE_TIMEOUT,
   PROP_IDLE_COUNTDOWN,
   PROP_ALLOW_CLOSE,
+  PROP_API_CLIENT,
+  PROP_OUTBOX,
   N_PROPS
 };
 
@@ -211,6 +213,8 @@ kiosk_window_dispose (GObject *object)
   g_clear_object (&self->idle_monitor);
   g_clear_object (&self->settings);
   g_clear_object (&self->content);
+  g_clear_object (&self->api_client);
+  g_clear_object (&self->outbox);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
 
@@ -242,6 +246,12 @@ kiosk_window_get_property (GObject    *object,
     case PROP_ALLOW_CLOSE:
       g_value_set_boolean (value, self->allow_close);
       break;
+    case PROP_API_CLIENT:
+      g_value_set_object (value, self->api_client);
+      break;
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -272,6 +282,12 @@ kiosk_window_set_property (GObject      *object,
     case PROP_ALLOW_CLOSE:
       kiosk_window_set_allow_close (self, g_value_get_boolean (value));
       break;
+    case PROP_API_CLIENT:
+      kiosk_window_set_api_client (self, g_value_get_object (value));
+      break;
+    case PROP_OUTBOX:
+      kiosk_window_set_outbox (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -295,6 +311,14 @@ kiosk_window_install_properties (GObjectClass *object_class)
   properties[PROP_ALLOW_CLOSE] =
     g_param_spec_boolean ("allow-close", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The booking backend: unset while the backend is not configured or the
+   * queue is still opening; the booking and staff screens follow them. */
+  properties[PROP_API_CLIENT] =
+    g_param_spec_object ("api-client", NULL, NULL, KIOSK_TYPE_API_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, KIOSK_TYPE_OUTBOX,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -501,6 +525,56 @@ kiosk_window_set_allow_close (KioskWindow *self,
 
   self->allow_close = allow_close;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_CLOSE]);
+}
+
+/**
+ * kiosk_window_get_api_client:
+ * @self: the window
+ *
+ * Returns: (transfer none) (nullable): the booking backend's client
+ */
+KioskApiClient *
+kiosk_window_get_api_client (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+
+  return self->api_client;
+}
+
+void
+kiosk_window_set_api_client (KioskWindow    *self,
+                             KioskApiClient *api_client)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+  g_return_if_fail (api_client == NULL || KIOSK_IS_API_CLIENT (api_client));
+
+  if (g_set_object (&self->api_client, api_client))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_API_CLIENT]);
+}
+
+/**
+ * kiosk_window_get_outbox:
+ * @self: the window
+ *
+ * Returns: (transfer none) (nullable): the durable booking queue
+ */
+KioskOutbox *
+kiosk_window_get_outbox (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+
+  return self->outbox;
+}
+
+void
+kiosk_window_set_outbox (KioskWindow *self,
+                         KioskOutbox *outbox)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+  g_return_if_fail (outbox == NULL || KIOSK_IS_OUTBOX (outbox));
+
+  if (g_set_object (&self->outbox, outbox))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
 }
 
 /**

@@ -5,8 +5,10 @@
 
 #include <adwaita.h>
 
+#include "kiosk-api-client.h"
 #include "kiosk-application.h"
 #include "kiosk-content.h"
+#include "kiosk-outbox.h"
 #include "kiosk-idle-monitor.h"
 
 G_BEGIN_DECLS
@@ -30,6 +32,12 @@ void              kiosk_window_set_idle_countdown (KioskWindow      *self,
 gboolean          kiosk_window_get_allow_close    (KioskWindow      *self);
 void              kiosk_window_set_allow_close    (KioskWindow      *self,
                                                    gboolean          allow_close);
+KioskApiClient   *kiosk_window_get_api_client     (KioskWindow      *self);
+void              kiosk_window_set_api_client     (KioskWindow      *self,
+                                                   KioskApiClient   *api_client);
+KioskOutbox      *kiosk_window_get_outbox         (KioskWindow      *self);
+void              kiosk_window_set_outbox         (KioskWindow      *self,
+                                                   KioskOutbox      *outbox);
 KioskIdleMonitor *kiosk_window_get_idle_monitor   (KioskWindow      *self);
 GtkWidget        *kiosk_window_get_page           (KioskWindow      *self,
                                                    const char       *name);
