@@ -1123,6 +1123,54 @@ test_kill (Fixture       *f,
   g_assert_false (file_contains (db, "Guest"));
 }
 
+static gboolean
+retried_once (gpointer data)
+{
+  KioskOutbox *outbox = data;
+
+  return kiosk_outbox_get_n_failed (outbox) == 1 && item_attempts (outbox) == 1;
+}
+
+/* A row that lost its body (a damaged or hand-edited file) is not sent and
+ * does not stall the queue: it waits for staff as failed, saying why. */
+static void
+test_damaged_row (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KioskOutboxRow) row = make_row ("3f2a6c1e-0d4b-4c55-9a51-9b7d2f0c1a11",
+                                            "Leopoldine", "8015550123");
+  g_autoptr(KioskOutboxStore) store = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(KioskOutboxItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  close_outbox (&f->outbox);
+  store = kiosk_outbox_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kiosk_outbox_store_insert (store, row, &error));
+  g_clear_pointer (&store, kiosk_outbox_store_close);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE outbox SET body = x''", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->outbox = open_outbox (f);
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 1);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  items = kiosk_outbox_list_items (f->outbox);
+  item = g_list_model_get_item (items, 0);
+  g_assert_cmpint (kiosk_outbox_item_get_state (item), ==, KIOSK_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (kiosk_outbox_item_get_first_name (item), ==, "Leopoldine");
+  g_assert_nonnull (strstr (kiosk_outbox_item_get_reason (item), "damaged"));
+
+  /* Staff retry it: the backend refuses the empty body; nothing is booked. */
+  kiosk_outbox_retry_now (f->outbox);
+  wait_for (retried_once, f->outbox, 60);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1158,6 +1206,7 @@ main (int   argc,
   BACKEND_TEST ("/kiosk/outbox/same-key-and-body", test_same_key_and_body);
   BACKEND_TEST ("/kiosk/outbox/not-saved-not-sent", test_not_saved_not_sent);
   BACKEND_TEST ("/kiosk/outbox/kill", test_kill);
+  BACKEND_TEST ("/kiosk/outbox/damaged-row", test_damaged_row);
 
   return g_test_run ();
 }
