@@ -209,10 +209,13 @@ entry_answer (Entry              *entry,
   g_task_return_pointer (task, result, (GDestroyNotify) submit_result_free);
 }
 
+/* The customer's callback may drop the last reference to the queue: the
+ * queue is held until this returns, and nothing follows the answer. */
 static gboolean
 on_answer_timeout (gpointer user_data)
 {
   Entry *entry = user_data;
+  g_autoptr(KioskOutbox) hold = entry->outbox ? g_object_ref (entry->outbox) : NULL;
 
   entry->answer_timeout_id = 0;
   entry_answer (entry, KIOSK_OUTBOX_OUTCOME_QUEUED, NULL, NULL);
@@ -282,19 +285,20 @@ hurry_pending (KioskOutbox *self)
     }
 }
 
-static void
+static KioskOutboxOutcome
 entry_sent (KioskOutbox  *self,
             Entry        *entry,
             const char   *reference)
 {
-  entry_answer (entry, KIOSK_OUTBOX_OUTCOME_CONFIRMED, reference, NULL);
   entry_finish (self, entry, KIOSK_OUTBOX_STATE_SENT, reference);
   hurry_pending (self);
+
+  return KIOSK_OUTBOX_OUTCOME_CONFIRMED;
 }
 
 /* A 409 when nobody is waiting: the customer was told "queued", so staff
  * must learn the time was taken and call them. */
-static void
+static KioskOutboxOutcome
 entry_taken (KioskOutbox *self,
              Entry       *entry)
 {
@@ -302,18 +306,21 @@ entry_taken (KioskOutbox *self,
 
   if (entry->waiter != NULL)
     {
-      entry_answer (entry, KIOSK_OUTBOX_OUTCOME_TAKEN, NULL, NULL);
       entry_finish (self, entry, KIOSK_OUTBOX_STATE_TAKEN, NULL);
-      return;
+      return KIOSK_OUTBOX_OUTCOME_TAKEN;
     }
 
   error = g_error_new_literal (KIOSK_API_ERROR, KIOSK_API_ERROR_SLOT_TAKEN,
                                _("The time was taken before the booking reached the spa's "
                                  "system; please call the customer"));
   entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error);
+
+  return KIOSK_OUTBOX_OUTCOME_QUEUED;
 }
 
-static void
+/* Changes the queue after a failed attempt; returns what the customer
+ * (if still waiting) is told. */
+static KioskOutboxOutcome
 entry_failed (KioskOutbox  *self,
               Entry        *entry,
               const GError *error)
@@ -322,18 +329,14 @@ entry_failed (KioskOutbox  *self,
    * down) is not an answer: the booking waits for the next attempt. */
   if (kiosk_api_error_is_retryable (error) || kiosk_api_error_is_cancelled (error))
     {
-      entry_answer (entry, KIOSK_OUTBOX_OUTCOME_QUEUED, NULL, NULL);
       entry_wait (self, entry, KIOSK_OUTBOX_STATE_PENDING, error);
+      return KIOSK_OUTBOX_OUTCOME_QUEUED;
     }
-  else if (g_error_matches (error, KIOSK_API_ERROR, KIOSK_API_ERROR_SLOT_TAKEN))
-    {
-      entry_taken (self, entry);
-    }
-  else
-    {
-      entry_answer (entry, KIOSK_OUTBOX_OUTCOME_REJECTED, NULL, error);
-      entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error);
-    }
+  if (g_error_matches (error, KIOSK_API_ERROR, KIOSK_API_ERROR_SLOT_TAKEN))
+    return entry_taken (self, entry);
+
+  entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error);
+  return KIOSK_OUTBOX_OUTCOME_REJECTED;
 }
 
 static void
@@ -343,8 +346,10 @@ on_booking_sent (GObject      *source,
 {
   Entry *entry = user_data;
   KioskOutbox *self = entry->outbox;
+  g_autoptr(KioskOutbox) hold = self ? g_object_ref (self) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reference = NULL;
+  KioskOutboxOutcome outcome;
 
   reference = kiosk_api_client_submit_booking_finish (KIOSK_API_CLIENT (source), result, &error);
 
@@ -359,13 +364,17 @@ on_booking_sent (GObject      *source,
   entry->in_flight = FALSE;
   self->n_in_flight--;
   if (reference != NULL)
-    entry_sent (self, entry, reference);
+    outcome = entry_sent (self, entry, reference);
   else
-    entry_failed (self, entry, error);
-
-  entry_unref (entry);
+    outcome = entry_failed (self, entry, error);
   update_counts (self);
   kiosk_outbox_schedule (self);
+
+  /* Last: the customer's callback may drop the last reference to the
+   * queue (held above until this returns). */
+  entry_answer (entry, outcome, reference,
+                outcome == KIOSK_OUTBOX_OUTCOME_REJECTED ? error : NULL);
+  entry_unref (entry);
 }
 
 /* One transfer per booking at a time: in_flight guards it, always the

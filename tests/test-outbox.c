@@ -940,6 +940,56 @@ test_answer_in_bounded_time (Fixture       *f,
   answer_clear (&answer);
 }
 
+typedef struct
+{
+  Answer       answer;
+  KioskOutbox *outbox;
+} Dropper;
+
+/* The customer's screen lets go of the queue as soon as it has its answer. */
+static void
+on_submitted_drop (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Dropper *dropper = user_data;
+
+  on_submitted (source, result, &dropper->answer);
+  g_clear_object (&dropper->outbox);
+}
+
+static gboolean
+is_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_drop_in_callback (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_auto(KioskBookingDetails) details = { 0 };
+  Dropper dropper = { { 0 }, g_steal_pointer (&f->outbox) };
+  KioskOutbox *weak = dropper.outbox;
+  g_autofree char *state = NULL;
+
+  /* The callback drops the last reference: the queue still writes the
+   * answer to the file, and only then goes away. */
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  fill_details (&details, start, "Hortensia", "8015550152");
+  kiosk_outbox_submit_async (dropper.outbox, &details, NULL, on_submitted_drop, &dropper);
+  wait_for (is_done, &dropper.answer, 60);
+  g_assert_cmpint (dropper.answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
+  g_assert_null (dropper.outbox);
+  wait_for (is_cleared, &weak, 30);
+  state = query_text (f->path, "SELECT state FROM outbox");
+  g_assert_cmpstr (state, ==, "sent");
+  g_assert_false (file_contains (f->path, "Hortensia"));
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&dropper.answer);
+}
+
 static void
 test_not_saved_not_sent (Fixture       *f,
                          gconstpointer  data)
@@ -1157,6 +1207,7 @@ main (int   argc,
   BACKEND_TEST ("/kiosk/outbox/answer-in-bounded-time", test_answer_in_bounded_time);
   BACKEND_TEST ("/kiosk/outbox/same-key-and-body", test_same_key_and_body);
   BACKEND_TEST ("/kiosk/outbox/not-saved-not-sent", test_not_saved_not_sent);
+  BACKEND_TEST ("/kiosk/outbox/drop-in-callback", test_drop_in_callback);
   BACKEND_TEST ("/kiosk/outbox/kill", test_kill);
 
   return g_test_run ();
