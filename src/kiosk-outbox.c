@@ -15,6 +15,8 @@
  *     409              → taken (customer told) or failed (nobody waiting)
  *     400/404/422      → failed: waits for staff (retry_now, discard)
  *     transport/5xx/…  → pending: next attempt after a full-jitter back-off
+ *   pending past its start, or 24 h old → failed (expired), never sent again
+ *   failed, 2 days past its start     → body and first name deleted
  *
  * Every attempt sends the stored key and the stored bytes. A row that was
  * being sent when the kiosk stopped goes back to pending at the next start;
@@ -257,7 +259,7 @@ static void
 entry_wait (KioskOutbox      *self,
             Entry            *entry,
             KioskOutboxState  state,
-            const GError     *error)
+            const char       *reason)
 {
   KioskOutboxRow *row = entry->row;
 
@@ -266,8 +268,83 @@ entry_wait (KioskOutbox      *self,
                            ? g_get_real_time () + backoff_usec (self, row->attempts)
                            : 0;
   g_free (row->last_error);
-  row->last_error = g_strdup (error->message);
+  row->last_error = g_strdup (reason);
   run_job (self, KIOSK_OUTBOX_JOB_WAITING, row, on_update_written, NULL);
+}
+
+/* Giving up */
+
+/* When the appointment starts, or G_MAXINT64 if the row does not say. */
+static gint64
+row_start_time (const KioskOutboxRow *row)
+{
+  g_autoptr(GDateTime) start = NULL;
+
+  if (row->start != NULL)
+    start = g_date_time_new_from_iso8601 (row->start, NULL);
+  if (start == NULL)
+    return G_MAXINT64;
+
+  return g_date_time_to_unix (start) * G_USEC_PER_SEC;
+}
+
+/* From then on the booking is never sent, by the queue or by staff: its
+ * time has passed, or the backend may have forgotten its key. */
+static gint64
+row_give_up_at (const KioskOutboxRow *row)
+{
+  return MIN (row_start_time (row), row->created_at + KIOSK_OUTBOX_GIVE_UP_USEC);
+}
+
+/* From then on a failed booking keeps no personal data; a row that does
+ * not say when it starts counts from when it was made. */
+static gint64
+row_forget_at (const KioskOutboxRow *row)
+{
+  gint64 start = row_start_time (row);
+
+  if (start == G_MAXINT64)
+    start = row->created_at;
+
+  return start + KIOSK_OUTBOX_FORGET_USEC;
+}
+
+static gboolean
+row_is_forgotten (const KioskOutboxRow *row)
+{
+  return (row->body == NULL || g_bytes_get_size (row->body) == 0) && row->first_name == NULL;
+}
+
+static void
+entry_forget (KioskOutbox *self,
+              Entry       *entry)
+{
+  g_clear_pointer (&entry->row->body, g_bytes_unref);
+  g_clear_pointer (&entry->row->first_name, g_free);
+  run_job (self, KIOSK_OUTBOX_JOB_FORGET, entry->row, on_update_written, NULL);
+}
+
+/* Pending bookings whose time has passed wait for staff instead, and
+ * failed ones long past lose the customer's data. */
+static void
+housekeep (KioskOutbox *self)
+{
+  gint64 now = g_get_real_time ();
+
+  for (GList *l = self->entries.head; l != NULL; l = l->next)
+    {
+      Entry *entry = l->data;
+      KioskOutboxRow *row = entry->row;
+
+      if (entry->in_flight)
+        continue;
+      if (row->state == KIOSK_OUTBOX_STATE_PENDING && now >= row_give_up_at (row))
+        entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED,
+                    _("Expired before it reached the booking system: call the customer"));
+      if (row->state == KIOSK_OUTBOX_STATE_FAILED && !row_is_forgotten (row)
+          && now >= row_forget_at (row))
+        entry_forget (self, entry);
+    }
 }
 
 /* The backend answers again: the others waiting out a back-off go now. */
@@ -313,7 +390,7 @@ entry_taken (KioskOutbox *self,
   error = g_error_new_literal (KIOSK_API_ERROR, KIOSK_API_ERROR_SLOT_TAKEN,
                                _("The time was taken before the booking reached the spa's "
                                  "system; please call the customer"));
-  entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error);
+  entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error->message);
 
   return KIOSK_OUTBOX_OUTCOME_QUEUED;
 }
@@ -329,13 +406,13 @@ entry_failed (KioskOutbox  *self,
    * down) is not an answer: the booking waits for the next attempt. */
   if (kiosk_api_error_is_retryable (error) || kiosk_api_error_is_cancelled (error))
     {
-      entry_wait (self, entry, KIOSK_OUTBOX_STATE_PENDING, error);
+      entry_wait (self, entry, KIOSK_OUTBOX_STATE_PENDING, error->message);
       return KIOSK_OUTBOX_OUTCOME_QUEUED;
     }
   if (g_error_matches (error, KIOSK_API_ERROR, KIOSK_API_ERROR_SLOT_TAKEN))
     return entry_taken (self, entry);
 
-  entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error);
+  entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error->message);
   return KIOSK_OUTBOX_OUTCOME_REJECTED;
 }
 
@@ -412,6 +489,7 @@ on_retry_timer (gpointer user_data)
   gint64 now = g_get_real_time ();
 
   self->timer_id = 0;
+  housekeep (self);
   for (GList *l = self->entries.head; l != NULL; l = l->next)
     {
       Entry *entry = l->data;
@@ -429,7 +507,8 @@ on_retry_timer (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Sets the one timer for the next pending booking that is due. */
+/* Sets the one timer for the next booking that is due: to be sent, given
+ * up or forgotten. */
 static void
 kiosk_outbox_schedule (KioskOutbox *self)
 {
@@ -444,8 +523,14 @@ kiosk_outbox_schedule (KioskOutbox *self)
     {
       Entry *entry = l->data;
 
-      if (entry->row->state == KIOSK_OUTBOX_STATE_PENDING && !entry->in_flight)
-        next = MIN (next, entry->row->next_attempt_at);
+      KioskOutboxRow *row = entry->row;
+
+      if (entry->in_flight)
+        continue;
+      if (row->state == KIOSK_OUTBOX_STATE_PENDING)
+        next = MIN (next, MIN (row->next_attempt_at, row_give_up_at (row)));
+      else if (row->state == KIOSK_OUTBOX_STATE_FAILED && !row_is_forgotten (row))
+        next = MIN (next, row_forget_at (row));
     }
   if (next == G_MAXINT64)
     return;
@@ -621,6 +706,7 @@ kiosk_outbox_create (KioskApiClient  *client,
   if (self->worker == NULL)
     return NULL;
 
+  housekeep (self);
   update_counts (self);
   kiosk_outbox_schedule (self);
 
@@ -912,7 +998,8 @@ kiosk_outbox_list_items (KioskOutbox *self)
 }
 
 /* Staff ask for every booking to go now, the refused ones too (after they
- * fixed what the message said, or to try once more). */
+ * fixed what the message said, or to try once more); not those whose time
+ * has passed: staff call the customer and discard them. */
 void
 kiosk_outbox_retry_now (KioskOutbox *self)
 {
@@ -924,7 +1011,7 @@ kiosk_outbox_retry_now (KioskOutbox *self)
     {
       Entry *entry = l->data;
 
-      if (entry->in_flight)
+      if (entry->in_flight || now >= row_give_up_at (entry->row))
         continue;
       entry->row->state = KIOSK_OUTBOX_STATE_PENDING;
       entry->row->next_attempt_at = now;

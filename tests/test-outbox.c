@@ -990,6 +990,141 @@ test_drop_in_callback (Fixture       *f,
   answer_clear (&dropper.answer);
 }
 
+/* A time @seconds from now, as the booking screen writes it. */
+static char *
+iso_from_now (gint64 seconds)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, seconds);
+
+  return g_date_time_format_iso8601 (then);
+}
+
+/* Writes a row into the queue file as an earlier run left it. */
+static void
+put_row (const char       *path,
+         const char       *key,
+         const char       *first_name,
+         const char       *phone,
+         KioskOutboxState  state,
+         gint64            age_seconds,
+         gint64            start_from_now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxStore) store = kiosk_outbox_store_open (path, &error);
+  g_autoptr(KioskOutboxRow) row = make_row (key, first_name, phone);
+
+  g_assert_no_error (error);
+  row->state = state;
+  row->created_at -= age_seconds * G_USEC_PER_SEC;
+  g_free (row->start);
+  row->start = iso_from_now (start_from_now);
+  g_assert_true (kiosk_outbox_store_insert (store, row, &error));
+  g_assert_no_error (error);
+}
+
+static void
+idle_a_second (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, wake_up, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+#define EXPIRED_REASON "Expired before it reached the booking system: call the customer"
+
+static void
+test_expired_on_open (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *states = "SELECT group_concat (idempotency_key || ' ' || state || ' ' || attempts,"
+                       " ', ') FROM (SELECT * FROM outbox ORDER BY id)";
+  g_autofree char *reason = NULL;
+  g_autofree char *key = NULL;
+
+  close_outbox (&f->outbox);
+  /* Made 25 h ago for tomorrow; made an hour ago for ten minutes ago;
+   * refused three days ago for a time two days and a minute ago. */
+  put_row (f->path, "key-old", "Wilhelmina", "8015550160", KIOSK_OUTBOX_STATE_PENDING,
+           25 * 60 * 60, 24 * 60 * 60);
+  put_row (f->path, "key-past", "Cordelia", "8015550161", KIOSK_OUTBOX_STATE_SENDING,
+           60 * 60, -10 * 60);
+  put_row (f->path, "key-gone", "Clementine", "8015550162", KIOSK_OUTBOX_STATE_FAILED,
+           3 * 24 * 60 * 60, -(2 * 24 * 60 + 1) * 60);
+
+  /* None of them is sent: they wait for staff, with the reason in words. */
+  f->outbox = open_outbox (f);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 3);
+  wait_for_db (f->path, "SELECT count (*) FROM outbox WHERE last_error = '" EXPIRED_REASON "'",
+               "2");
+  wait_for_db (f->path, "SELECT count (*) FROM outbox WHERE body IS NULL", "1");
+
+  /* Staff cannot resend them either: their time has passed. */
+  kiosk_outbox_retry_now (f->outbox);
+  idle_a_second ();
+  wait_for_db (f->path, states, "key-old failed 0, key-past failed 0, key-gone failed 0");
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 3);
+
+  /* The long-past one keeps nothing of the customer's, only what staff
+   * need to find it. */
+  g_assert_false (file_contains (f->path, "Clementine"));
+  g_assert_false (file_contains (f->path, "8015550162"));
+  g_assert_true (file_contains (f->path, "8015550160"));
+  key = query_text (f->path, "SELECT idempotency_key FROM outbox WHERE first_name IS NULL");
+  g_assert_cmpstr (key, ==, "key-gone");
+  reason = query_text (f->path, "SELECT last_error FROM outbox WHERE idempotency_key = 'key-old'");
+  g_assert_cmpstr (reason, ==, EXPIRED_REASON);
+}
+
+static gboolean
+one_failed (gpointer data)
+{
+  return kiosk_outbox_get_n_failed (data) == 1;
+}
+
+static void
+test_expires_while_queued (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *start = iso_from_now (3);
+  g_autofree char *attempts = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(KioskOutboxItem) item = NULL;
+  Answer answer = { 0 };
+
+  /* The backend is away until the appointment has begun. */
+  kiosk_test_backend_stop (f->backend);
+  submit_and_wait (f->outbox, start, "Philippa", "8015550163", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 1);
+
+  wait_for (one_failed, f->outbox, 30);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  items = kiosk_outbox_list_items (f->outbox);
+  item = g_list_model_get_item (items, 0);
+  g_assert_cmpstr (kiosk_outbox_item_get_reason (item), ==, EXPIRED_REASON);
+  wait_for_db (f->path, "SELECT state || ' ' || last_error FROM outbox", "failed " EXPIRED_REASON);
+  attempts = query_text (f->path, "SELECT attempts FROM outbox");
+
+  /* The backend is back: the booking stays unsent, even when staff ask. */
+  kiosk_test_backend_restart (f->backend);
+  kiosk_outbox_retry_now (f->outbox);
+  idle_a_second ();
+  idle_a_second ();
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 1);
+  g_assert_cmpuint (item_attempts (f->outbox), ==, g_ascii_strtoull (attempts, NULL, 10));
+  expected = g_strconcat ("failed ", attempts, NULL);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", expected);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
+  answer_clear (&answer);
+}
+
 static void
 test_not_saved_not_sent (Fixture       *f,
                          gconstpointer  data)
@@ -1208,6 +1343,8 @@ main (int   argc,
   BACKEND_TEST ("/kiosk/outbox/same-key-and-body", test_same_key_and_body);
   BACKEND_TEST ("/kiosk/outbox/not-saved-not-sent", test_not_saved_not_sent);
   BACKEND_TEST ("/kiosk/outbox/drop-in-callback", test_drop_in_callback);
+  BACKEND_TEST ("/kiosk/outbox/expired-on-open", test_expired_on_open);
+  BACKEND_TEST ("/kiosk/outbox/expires-while-queued", test_expires_while_queued);
   BACKEND_TEST ("/kiosk/outbox/kill", test_kill);
 
   return g_test_run ();
