@@ -472,10 +472,25 @@ entry_send (KioskOutbox *self,
                                          entry_ref (entry));
 }
 
+/* A row read back without its key or body (a damaged file) cannot be
+ * sent: the API client would refuse it and never answer, holding a slot. */
+static gboolean
+row_is_sendable (const KioskOutboxRow *row)
+{
+  return row->key != NULL && row->body != NULL && g_bytes_get_size (row->body) > 0;
+}
+
 static void
 entry_claim (KioskOutbox *self,
              Entry       *entry)
 {
+  if (!row_is_sendable (entry->row))
+    {
+      entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED,
+                  _("The booking’s data is damaged, so it cannot be sent"));
+      return;
+    }
+
   entry->row->state = KIOSK_OUTBOX_STATE_SENDING;
   entry->row->attempts++;
   run_job (self, KIOSK_OUTBOX_JOB_SENDING, entry->row, on_update_written, NULL);

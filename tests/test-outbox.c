@@ -1125,6 +1125,54 @@ test_expires_while_queued (Fixture       *f,
   answer_clear (&answer);
 }
 
+/* Changes the queue file as a damaged disk or a careless hand would. */
+static void
+spoil_file (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+#define DAMAGED_REASON "The booking’s data is damaged, so it cannot be sent"
+
+static void
+test_damaged_row (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+
+  /* Five rows lost their body: more than the transfers sent at once. */
+  close_outbox (&f->outbox);
+  for (guint i = 0; i < KIOSK_OUTBOX_MAX_IN_FLIGHT + 1; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("key-damaged-%u", i);
+      put_row (f->path, key, "Griselda", "8015550164", KIOSK_OUTBOX_STATE_PENDING, 0, 3600);
+    }
+  spoil_file (f->path, "UPDATE outbox SET body = NULL");
+
+  /* They wait for staff with the reason in words, and hold no slot. */
+  f->outbox = open_outbox (f);
+  wait_for_db (f->path, "SELECT count (*) FROM outbox WHERE state = 'failed'"
+               " AND last_error = '" DAMAGED_REASON "'", "5");
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 5);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+
+  /* A staff retry cannot send them either; a new booking still goes. */
+  kiosk_outbox_retry_now (f->outbox);
+  submit_and_wait (f->outbox, start, "Octavia", "8015550165", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
+  wait_for_db (f->path, "SELECT count (*) FROM outbox WHERE state = 'failed'"
+               " AND attempts = 0", "5");
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 5);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
 static void
 test_not_saved_not_sent (Fixture       *f,
                          gconstpointer  data)
@@ -1345,6 +1393,7 @@ main (int   argc,
   BACKEND_TEST ("/kiosk/outbox/drop-in-callback", test_drop_in_callback);
   BACKEND_TEST ("/kiosk/outbox/expired-on-open", test_expired_on_open);
   BACKEND_TEST ("/kiosk/outbox/expires-while-queued", test_expires_while_queued);
+  BACKEND_TEST ("/kiosk/outbox/damaged-row", test_damaged_row);
   BACKEND_TEST ("/kiosk/outbox/kill", test_kill);
 
   return g_test_run ();
