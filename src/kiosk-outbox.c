@@ -211,16 +211,29 @@ entry_answer (Entry              *entry,
   g_task_return_pointer (task, result, (GDestroyNotify) submit_result_free);
 }
 
-/* The customer's callback may drop the last reference to the queue: the
- * queue is held until this returns, and nothing follows the answer. */
+/* The customer is answered in bounded time, even while the disk is slow to
+ * save: "queued" only for a booking that is saved. If the save completes
+ * later, the booking is sent as usual. The customer's callback may drop
+ * the last reference to the queue: it is held until this returns, and
+ * nothing follows the answer. */
 static gboolean
 on_answer_timeout (gpointer user_data)
 {
   Entry *entry = user_data;
   g_autoptr(KioskOutbox) hold = entry->outbox ? g_object_ref (entry->outbox) : NULL;
+  g_autoptr(GError) error = NULL;
 
   entry->answer_timeout_id = 0;
-  entry_answer (entry, KIOSK_OUTBOX_OUTCOME_QUEUED, NULL, NULL);
+  if (entry->row->id != 0)
+    {
+      entry_answer (entry, KIOSK_OUTBOX_OUTCOME_QUEUED, NULL, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  error = g_error_new_literal (KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_SAVING,
+                               _("Your booking is still being saved — please tell the "
+                                 "front desk"));
+  entry_answer (entry, KIOSK_OUTBOX_OUTCOME_ERROR, NULL, error);
 
   return G_SOURCE_REMOVE;
 }
@@ -874,7 +887,12 @@ on_row_inserted (GObject      *source,
   if (row == NULL)
     {
       g_autoptr(GTask) task = g_steal_pointer (&entry->waiter);
-      g_task_return_error (task, g_steal_pointer (&error));
+
+      /* Answered already ("still being saved"): the front desk was told. */
+      if (task == NULL)
+        g_warning ("Booking queue: a booking could not be saved: %s", error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       entry_unref (entry);
       return;
     }
@@ -882,7 +900,6 @@ on_row_inserted (GObject      *source,
   /* Durable now: the first attempt may start. */
   entry->row->id = row->id;
   g_queue_push_tail (&self->entries, entry);
-  entry->answer_timeout_id = g_timeout_add (self->answer_timeout_ms, on_answer_timeout, entry);
   entry_send (self, entry);
   update_counts (self);
   kiosk_outbox_schedule (self);
@@ -896,7 +913,9 @@ on_row_inserted (GObject      *source,
  *
  * Saves the booking durably with a new Idempotency-Key, then sends it.
  * The answer comes when the backend answers, or after the answer timeout
- * (QUEUED) while the transfer goes on.
+ * (counted from this call): QUEUED while the transfer goes on, or ERROR
+ * with %KIOSK_OUTBOX_ERROR_SAVING if the booking is not saved yet (it is
+ * still sent once saved).
  */
 void
 kiosk_outbox_submit_async (KioskOutbox               *self,
@@ -931,6 +950,7 @@ kiosk_outbox_submit_async (KioskOutbox               *self,
   entry = entry_new (self, row);
   entry->waiter = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (entry->waiter, kiosk_outbox_submit_async);
+  entry->answer_timeout_id = g_timeout_add (self->answer_timeout_ms, on_answer_timeout, entry);
   run_job (self, KIOSK_OUTBOX_JOB_INSERT, row, on_row_inserted, entry);
 }
 

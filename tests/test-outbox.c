@@ -926,7 +926,7 @@ test_answer_in_bounded_time (Fixture       *f,
 
   /* The backend holds the request far longer than the customer waits. */
   kiosk_test_backend_fault (f->backend, "slow", 1, 8000);
-  kiosk_outbox_set_answer_timeout (f->outbox, 1000);
+  kiosk_outbox_set_answer_timeout (f->outbox, 2500);
   began = g_get_monotonic_time ();
   submit_and_wait (f->outbox, start, "Marguerite", "8015550149", &answer);
   g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
@@ -1173,6 +1173,54 @@ test_damaged_row (Fixture       *f,
   answer_clear (&answer);
 }
 
+typedef struct
+{
+  sqlite3 *db;
+  Answer  *answer;
+} Blocker;
+
+/* Another process holds the file, so the save waits: the customer is
+ * answered meanwhile, then the file is let go. */
+static gboolean
+answered_while_blocked (gpointer data)
+{
+  Blocker *blocker = data;
+
+  if (!blocker->answer->done)
+    return FALSE;
+  g_assert_cmpint (sqlite3_exec (blocker->db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  return TRUE;
+}
+
+static void
+test_answer_while_saving (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+  Blocker blocker = { NULL, &answer };
+
+  /* The save is held up (as by a stalled fsync) for up to 10 s: the
+   * customer hears within 8 s that it is not saved yet, never "queued". */
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &blocker.db, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (blocker.db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  kiosk_outbox_set_answer_timeout (f->outbox, 500);
+  submit (f->outbox, start, "Bernadette", "8015550166", &answer);
+  wait_for (answered_while_blocked, &blocker, 8);
+  g_assert_cmpint (sqlite3_close (blocker.db), ==, SQLITE_OK);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_ERROR);
+  g_assert_error (answer.error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_SAVING);
+  g_assert_nonnull (strstr (answer.error->message, "front desk"));
+
+  /* Saved after all: it goes out as usual. */
+  wait_for_db (f->path, "SELECT state FROM outbox", "sent");
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
 static void
 test_not_saved_not_sent (Fixture       *f,
                          gconstpointer  data)
@@ -1394,6 +1442,7 @@ main (int   argc,
   BACKEND_TEST ("/kiosk/outbox/expired-on-open", test_expired_on_open);
   BACKEND_TEST ("/kiosk/outbox/expires-while-queued", test_expires_while_queued);
   BACKEND_TEST ("/kiosk/outbox/damaged-row", test_damaged_row);
+  BACKEND_TEST ("/kiosk/outbox/answer-while-saving", test_answer_while_saving);
   BACKEND_TEST ("/kiosk/outbox/kill", test_kill);
 
   return g_test_run ();
