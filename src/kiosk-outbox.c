@@ -490,7 +490,8 @@ entry_send (KioskOutbox *self,
 static gboolean
 row_is_sendable (const KioskOutboxRow *row)
 {
-  return row->key != NULL && row->body != NULL && g_bytes_get_size (row->body) > 0;
+  return row->key != NULL && *row->key != '\0'
+         && row->body != NULL && g_bytes_get_size (row->body) > 0;
 }
 
 static void
