@@ -551,7 +551,6 @@ kiosk_outbox_schedule (KioskOutbox *self)
   for (GList *l = self->entries.head; l != NULL; l = l->next)
     {
       Entry *entry = l->data;
-
       KioskOutboxRow *row = entry->row;
 
       if (entry->in_flight)
