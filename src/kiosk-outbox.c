@@ -486,12 +486,12 @@ entry_send (KioskOutbox *self,
 }
 
 /* A row read back without its key or body (a damaged file) cannot be
- * sent: the API client would refuse it and never answer, holding a slot. */
+ * sent: the API client would refuse it and never answer, holding a slot.
+ * (An empty key or body is sent, and refused by the backend in words.) */
 static gboolean
 row_is_sendable (const KioskOutboxRow *row)
 {
-  return row->key != NULL && *row->key != '\0'
-         && row->body != NULL && g_bytes_get_size (row->body) > 0;
+  return row->key != NULL && row->body != NULL;
 }
 
 static void

@@ -60,6 +60,17 @@ store_fixture_tear_down (StoreFixture  *f,
   g_free (f->path);
 }
 
+/* A time @seconds from now, as the booking screen writes it. */
+static char *
+iso_from_now (gint64 seconds)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, seconds);
+
+  return g_date_time_format_iso8601 (then);
+}
+
 /* A row as the queue writes it for a new booking. */
 static KioskOutboxRow *
 make_row (const char *key,
@@ -77,7 +88,7 @@ make_row (const char *key,
   row->next_attempt_at = row->created_at = g_get_real_time ();
   row->first_name = g_strdup (first_name);
   row->service = g_strdup ("thai");
-  row->start = g_strdup ("2026-11-27T10:00:00-07:00");
+  row->start = iso_from_now (24 * 60 * 60);
 
   return row;
 }
@@ -990,17 +1001,6 @@ test_drop_in_callback (Fixture       *f,
   answer_clear (&dropper.answer);
 }
 
-/* A time @seconds from now, as the booking screen writes it. */
-static char *
-iso_from_now (gint64 seconds)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Denver");
-  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
-  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, seconds);
-
-  return g_date_time_format_iso8601 (then);
-}
-
 /* Writes a row into the queue file as an earlier run left it. */
 static void
 put_row (const char       *path,
@@ -1137,8 +1137,6 @@ spoil_file (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
-#define DAMAGED_REASON "The booking’s data is damaged, so it cannot be sent"
-
 static gboolean
 five_failed (gpointer data)
 {
@@ -1146,8 +1144,8 @@ five_failed (gpointer data)
 }
 
 static void
-test_damaged_row (Fixture       *f,
-                  gconstpointer  data)
+test_rows_without_data (Fixture       *f,
+                        gconstpointer  data)
 {
   g_autofree char *start = free_slot (f, "relaxation", 1, 0);
   g_autoptr(GListModel) items = NULL;
@@ -1173,13 +1171,12 @@ test_damaged_row (Fixture       *f,
       g_assert_nonnull (strstr (kiosk_outbox_item_get_reason (item), "damaged"));
     }
 
-  /* A staff retry cannot send them either; a new booking still goes. */
+  /* A staff retry books none of them; a new booking still goes. */
   kiosk_outbox_retry_now (f->outbox);
   submit_and_wait (f->outbox, start, "Octavia", "8015550165", &answer);
   g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
-  wait_for_db (f->path, "SELECT count (*) FROM outbox WHERE state = 'failed'"
-               " AND attempts = 0 AND last_error = '" DAMAGED_REASON "'", "5");
-  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 5);
+  wait_for (five_failed, f->outbox, 60);
+  wait_for_db (f->path, "SELECT count (*) FROM outbox WHERE state = 'failed'", "5");
   g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
   answer_clear (&answer);
 }
@@ -1452,7 +1449,7 @@ main (int   argc,
   BACKEND_TEST ("/kiosk/outbox/drop-in-callback", test_drop_in_callback);
   BACKEND_TEST ("/kiosk/outbox/expired-on-open", test_expired_on_open);
   BACKEND_TEST ("/kiosk/outbox/expires-while-queued", test_expires_while_queued);
-  BACKEND_TEST ("/kiosk/outbox/damaged-row", test_damaged_row);
+  BACKEND_TEST ("/kiosk/outbox/rows-without-data", test_rows_without_data);
   BACKEND_TEST ("/kiosk/outbox/answer-while-saving", test_answer_while_saving);
   BACKEND_TEST ("/kiosk/outbox/kill", test_kill);
 
