@@ -51,10 +51,19 @@ pin_dir_init (PinDir   *pins,
     }
 }
 
+/* Removes the folder and whatever the test left in it (the queue's files). */
 static void
 pin_dir_clear (PinDir *pins)
 {
-  g_remove (pins->pin_path);
+  g_autoptr(GDir) dir = g_dir_open (pins->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (pins->dir, name, NULL);
+
+      g_remove (path);
+    }
   g_rmdir (pins->dir);
   g_clear_pointer (&pins->pin_path, g_free);
   g_clear_pointer (&pins->dir, g_free);
@@ -737,6 +746,21 @@ queue_one_while_down (KioskTestBackend *backend,
   return outbox;
 }
 
+/* Drops the queue and waits until it is really gone (its last writes done). */
+static void
+close_outbox (KioskOutbox **outbox)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (*outbox), (gpointer *) outbox);
+  g_object_unref (*outbox);
+  while (*outbox != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 /* A booking queued while the backend was down reaches it when staff press
  * "Retry now", and the panel's counts follow. */
 static void
@@ -746,7 +770,7 @@ test_retry_now (void)
   KioskTestBackend *backend = kiosk_test_backend_start (KIOSK_TEST_BACKEND_NONE);
   g_autoptr(KioskBackendConfig) config = NULL;
   g_autoptr(KioskApiClient) client = NULL;
-  g_autoptr(KioskOutbox) outbox = NULL;
+  KioskOutbox *outbox = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *queue_path = NULL;
   CountWait sent = { backend, 1 };
@@ -783,8 +807,7 @@ test_retry_now (void)
                                    "0 bookings wait to be sent."));
 
   kiosk_ui_test_destroy (window);
-  g_clear_object (&outbox);
-  g_remove (queue_path);
+  close_outbox (&outbox);
   pin_dir_clear (&pins);
   kiosk_test_backend_free (backend);
   g_settings_reset (settings, "backend-url");
