@@ -89,6 +89,7 @@ update_failed (KioskStaffPanel *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->failed_box))) != NULL)
     gtk_box_remove (self->failed_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->failed_box), FALSE);
   if (self->outbox == NULL)
     return;
 
@@ -100,6 +101,8 @@ update_failed (KioskStaffPanel *self)
       if (kiosk_outbox_item_get_state (item) == KIOSK_OUTBOX_STATE_FAILED)
         gtk_box_append (self->failed_box, failed_row (item));
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->failed_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->failed_box)) != NULL);
 }
 
 static void
@@ -159,6 +162,14 @@ on_language_toggled (GtkToggleButton *button,
 }
 
 static void
+set_verdict (KioskStaffPanel *self,
+             const char      *verdict)
+{
+  gtk_label_set_label (self->verdict_label, verdict);
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), *verdict != '\0');
+}
+
+static void
 check_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -174,7 +185,7 @@ check_cb (GObject      *object,
   gtk_spinner_set_spinning (self->test_spinner, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->test_spinner), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), TRUE);
-  gtk_label_set_label (self->verdict_label, verdict != NULL ? verdict : error->message);
+  set_verdict (self, verdict != NULL ? verdict : error->message);
 }
 
 static void
@@ -187,7 +198,7 @@ on_test_clicked (KioskStaffPanel *self)
   gtk_spinner_set_spinning (self->test_spinner, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->test_spinner), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);
-  gtk_label_set_label (self->verdict_label, _("Testing the connection…"));
+  set_verdict (self, _("Testing the connection…"));
   update_backend (self);
   kiosk_check_backend_async (self->settings, self->cancellable, check_cb, g_object_ref (self));
 }
@@ -223,7 +234,7 @@ kiosk_staff_panel_reset (KioskPage *page)
   KioskStaffPanel *self = KIOSK_STAFF_PANEL (page);
 
   stop_test (self);
-  gtk_label_set_label (self->verdict_label, "");
+  set_verdict (self, "");
   update (self);
 }
 
