@@ -815,47 +815,6 @@ test_retry_now (void)
   g_settings_reset (settings, "token-file");
 }
 
-/* The kiosk as the program starts it: fullscreen and undecorated. */
-static void
-test_lockdown_fullscreen (void)
-{
-  KioskWindow *window = kiosk_window_new (NULL, NULL, TRUE);
-
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  kiosk_ui_test_wait_frames (GTK_WIDGET (window), 2);
-  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
-  g_assert_false (gtk_window_get_decorated (GTK_WINDOW (window)));
-  kiosk_ui_test_destroy (window);
-}
-
-/* Nothing on any screen opens another program: no link buttons, no
- * links in labels, no file or app choosers. */
-static void
-assert_no_way_out (GtkWidget *widget)
-{
-  g_assert_false (GTK_IS_LINK_BUTTON (widget));
-  g_assert_false (GTK_IS_FILE_CHOOSER (widget));
-  g_assert_false (GTK_IS_APP_CHOOSER (widget));
-  g_assert_false (GTK_IS_FONT_CHOOSER (widget));
-  if (GTK_IS_LABEL (widget) && gtk_label_get_use_markup (GTK_LABEL (widget)))
-    g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (widget)), "<a "));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    assert_no_way_out (child);
-}
-
-static void
-test_lockdown_no_links (void)
-{
-  KioskWindow *window = kiosk_ui_test_window_new (1280, 800);
-
-  assert_no_way_out (GTK_WIDGET (window));
-  kiosk_ui_test_destroy (window);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -873,8 +832,6 @@ main (int   argc,
   g_test_add_func ("/kiosk/staff/panel-times-out", test_panel_times_out);
   g_test_add_func ("/kiosk/staff/panel-refuses-http", test_panel_refuses_http);
   g_test_add_func ("/kiosk/staff/retry-now", test_retry_now);
-  g_test_add_func ("/kiosk/staff/lockdown-fullscreen", test_lockdown_fullscreen);
-  g_test_add_func ("/kiosk/staff/lockdown-no-links", test_lockdown_no_links);
 
   return g_test_run ();
 }
