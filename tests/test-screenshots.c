@@ -172,9 +172,6 @@ shoot_sciatica (KioskWindow *window)
   shoot (window, "sciatica", "sciatica-end");
 }
 
-/* A staff PIN file, made once for every size. */
-static char *staff_pin_path;
-
 static gboolean
 pin_checked (gpointer data)
 {
@@ -191,7 +188,37 @@ press_digits (KioskWindow *window,
     g_assert_true (gtk_widget_activate_action (pad, "pin.digit", "s", (char[]) { *p, '\0' }));
 }
 
-/* The PIN pad with two digits typed, then the panel, top and bottom. */
+/* A staff PIN file, made once for every size, and its clock, moved by the
+ * test instead of waiting out the delays. */
+static char *staff_pin_path;
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now;
+}
+
+static gboolean
+pin_ready (gpointer data)
+{
+  return g_str_has_prefix (kiosk_pin_pad_get_message (data), "Enter")
+         || g_str_equal (kiosk_pin_pad_get_message (data), "Wrong PIN. Try again.");
+}
+
+static void
+enter_pin (GtkWidget  *pad,
+           const char *pin)
+{
+  g_assert_true (kiosk_ui_test_wait_for (pin_ready, pad, 10000));
+  press_digits (KIOSK_WINDOW (gtk_widget_get_root (pad)), pin);
+  g_assert_true (gtk_widget_activate_action (pad, "pin.enter", NULL));
+  g_assert_true (kiosk_ui_test_wait_for (pin_checked, pad, 30000));
+}
+
+
+/* The PIN pad locked out after five wrong PINs, then with two digits
+ * typed, then the panel, top and bottom. */
 static void
 shoot_staff (KioskWindow *window)
 {
@@ -200,9 +227,21 @@ shoot_staff (KioskWindow *window)
   GtkWidget *quit;
   GtkAdjustment *scroll;
 
+  fake_now = g_get_real_time ();
+  kiosk_staff_pin_set_clock (staff_pin, fake_clock, NULL);
   kiosk_window_set_staff_pin (window, staff_pin);
   show (window, "kiosk.staff-open", NULL);
   kiosk_ui_test_wait_for_page (window, "staff-pin");
+  for (guint i = 0; i < KIOSK_STAFF_PIN_MAX_FAILURES; i++)
+    {
+      enter_pin (pad, "1357");
+      fake_now += (gint64) (1 << i) * G_USEC_PER_SEC;
+    }
+  g_assert_true (g_str_has_prefix (kiosk_pin_pad_get_message (KIOSK_PIN_PAD (pad)), "Too many"));
+  shoot (window, "staff-pin", "staff-pin-locked");
+
+  fake_now += (gint64) KIOSK_STAFF_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
+  g_assert_true (kiosk_ui_test_wait_for (pin_ready, pad, 10000));
   press_digits (window, "24");
   shoot (window, "staff-pin", "staff-pin");
   press_digits (window, "68");
