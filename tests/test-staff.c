@@ -815,6 +815,113 @@ test_retry_now (void)
   g_settings_reset (settings, "token-file");
 }
 
+/* Every label text shown under @root, one per line. */
+static void
+collect_labels (GtkWidget *root,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+/* A booking the backend refused for good shows on the panel with the
+ * customer's first name, the time and why; nothing else about them. */
+static void
+test_failed_first_name_only (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  KioskTestBackend *backend = kiosk_test_backend_start (KIOSK_TEST_BACKEND_NONE);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(KioskBackendConfig) config = NULL;
+  g_autoptr(KioskApiClient) client = NULL;
+  g_auto(KioskBookingDetails) details = { 0 };
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *queue_path = NULL;
+  Answer answer = { FALSE, KIOSK_OUTBOX_OUTCOME_ERROR };
+  KioskOutbox *outbox;
+  KioskWindow *window;
+  PinDir pins;
+
+  fake_now = g_get_real_time ();
+  pin_dir_init (&pins, TRUE);
+  point_settings_at (settings, backend);
+  config = kiosk_backend_config_new_from_settings (settings, &error);
+  g_assert_no_error (error);
+  client = kiosk_api_client_new (config);
+  queue_path = g_build_filename (pins.dir, "queue.db", NULL);
+  outbox = kiosk_outbox_new (client, queue_path, &error);
+  g_assert_no_error (error);
+
+  /* A time in the past: the backend refuses it (422), not worth retrying. */
+  details.service_id = g_strdup ("relaxation");
+  details.start = g_date_time_format (yesterday, "%Y-%m-%dT10:00:00%:z");
+  details.first_name = g_strdup ("Rosalind");
+  details.last_name = g_strdup ("Okafor");
+  details.phone = g_strdup ("8015550142");
+  details.email = g_strdup ("rosalind@example.com");
+  kiosk_outbox_submit_async (outbox, &details, NULL, on_submitted, &answer);
+  g_assert_true (kiosk_ui_test_wait_for (is_answered, &answer, 60000));
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_REJECTED);
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (outbox), ==, 1);
+
+  window = staff_window_new (&pins, 1280, 800);
+  kiosk_window_set_outbox (window, outbox);
+  unlock (window);
+  g_assert_cmpstr (kiosk_staff_panel_get_queue_text (staff_panel (window)), ==,
+                   "0 bookings wait to be sent. 1 was refused and will not be retried "
+                   "by itself.");
+  collect_labels (GTK_WIDGET (staff_panel (window)), shown);
+  g_test_message ("%s", shown->str);
+  g_assert_nonnull (strstr (shown->str, "Rosalind, "));
+  g_assert_nonnull (strstr (shown->str, " 10:00: "));
+  g_assert_null (strstr (shown->str, "Okafor"));
+  g_assert_null (strstr (shown->str, "5550142"));
+  g_assert_null (strstr (shown->str, "example.com"));
+
+  kiosk_ui_test_destroy (window);
+  close_outbox (&outbox);
+  pin_dir_clear (&pins);
+  kiosk_test_backend_free (backend);
+  g_settings_reset (settings, "backend-url");
+  g_settings_reset (settings, "ca-file");
+  g_settings_reset (settings, "token-file");
+}
+
+/* The panel's language choice is the default each new customer gets. */
+static void
+test_default_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *language = NULL;
+  KioskWindow *window;
+  PinDir pins;
+
+  fake_now = g_get_real_time ();
+  pin_dir_init (&pins, TRUE);
+  window = staff_window_new (&pins, 1280, 800);
+  unlock (window);
+  kiosk_ui_test_click (find_button_labelled (GTK_WIDGET (staff_panel (window)), "Español"));
+  language = g_settings_get_string (settings, "default-language");
+  g_assert_cmpstr (language, ==, "es");
+
+  kiosk_ui_test_click (kiosk_ui_test_find_button (GTK_WIDGET (staff_panel (window)),
+                                                  "kiosk.staff-close", NULL));
+  kiosk_ui_test_wait_for_page (window, "attract");
+  g_assert_cmpstr (kiosk_window_get_language (window), ==, "es");
+
+  g_settings_reset (settings, "default-language");
+  kiosk_ui_test_destroy (window);
+  pin_dir_clear (&pins);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -832,6 +939,8 @@ main (int   argc,
   g_test_add_func ("/kiosk/staff/panel-times-out", test_panel_times_out);
   g_test_add_func ("/kiosk/staff/panel-refuses-http", test_panel_refuses_http);
   g_test_add_func ("/kiosk/staff/retry-now", test_retry_now);
+  g_test_add_func ("/kiosk/staff/failed-first-name-only", test_failed_first_name_only);
+  g_test_add_func ("/kiosk/staff/default-language", test_default_language);
 
   return g_test_run ();
 }
