@@ -118,12 +118,12 @@ session_manager_thread (gpointer data)
   g_autoptr(GDBusConnection) connection = NULL;
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
+  GDBusConnectionFlags flags = G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT
+                               | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION;
 
   g_main_context_push_thread_default (context);
   connection = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT
-                                                       | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, &error);
+                                                       flags, NULL, NULL, &error);
   g_assert_no_error (error);
   g_dbus_connection_register_object (connection, "/org/gnome/SessionManager",
                                      info->interfaces[0], &session_vtable, manager, NULL, &error);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-staff.c: staff mode in a real window: the hidden gesture, the PIN pad, the panel, lockdown. */
+/* test-staff.c: staff mode in a real window: the hidden gesture, the PIN pad, the panel. */
 
 #include "config.h"
 
@@ -310,14 +310,13 @@ press_on (KioskWindow *window,
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2,
+                                                  gtk_widget_get_height (widget) / 2);
   graphene_point_t point;
   g_autofree char *xs = NULL;
   g_autofree char *ys = NULL;
 
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2,
-                                                                 gtk_widget_get_height (widget) / 2),
-                                           &point));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window), &middle, &point));
   xs = g_strdup_printf ("%d", (int) point.x);
   ys = g_strdup_printf ("%d", (int) point.y);
   {
