@@ -100,14 +100,28 @@ wrong_message (KioskPinPad *self)
                           delay);
 }
 
+/* No usable PIN: none was set, or its file was damaged or opened to other
+ * users (the core refuses such a file). Either way the fix is to set it. */
+static char *
+not_set_message (KioskPinPad *self)
+{
+  const char *path = self->staff_pin != NULL ? kiosk_staff_pin_get_path (self->staff_pin) : NULL;
+
+  if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_strdup (_("The staff PIN file cannot be used. Set the staff PIN again: run "
+                       "“spa-kiosk --set-staff-pin” on the kiosk’s computer."));
+
+  return g_strdup (_("Staff mode is not set up on this kiosk. To set it up, run "
+                     "“spa-kiosk --set-staff-pin” on the kiosk’s computer."));
+}
+
 /* What the pad says now. The delay and the lockout are read from the PIN
  * file each time, so a pad opened after a restart tells the same wait. */
 static char *
 current_message (KioskPinPad *self)
 {
   if (!pin_is_set (self) && self->state != PAD_ERROR)
-    return g_strdup (_("Staff mode is not set up on this kiosk. To set it up, run "
-                       "“spa-kiosk --set-staff-pin” on the kiosk’s computer."));
+    return not_set_message (self);
   if (self->state == PAD_ERROR)
     return g_strdup (self->error_message);
   if (self->state == PAD_CHECKING)

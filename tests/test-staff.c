@@ -174,6 +174,26 @@ test_not_set (void)
   pin_dir_clear (&pins);
 }
 
+/* A PIN file other users could read is refused: the pad says to set the
+ * PIN again, and opens nothing. */
+static void
+test_file_unusable (void)
+{
+  PinDir pins;
+  KioskWindow *window;
+
+  pin_dir_init (&pins, TRUE);
+  g_assert_cmpint (g_chmod (pins.pin_path, 0644), ==, 0);
+  window = staff_window_new (&pins, 1280, 800);
+  open_pin_pad (window);
+  assert_message_has (window, "The staff PIN file cannot be used");
+  assert_message_has (window, "spa-kiosk --set-staff-pin");
+  g_assert_false (digit_enabled (window));
+
+  kiosk_ui_test_destroy (window);
+  pin_dir_clear (&pins);
+}
+
 static void
 test_right_pin (void)
 {
@@ -928,6 +948,7 @@ main (int   argc,
   kiosk_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/kiosk/staff/not-set", test_not_set);
+  g_test_add_func ("/kiosk/staff/file-unusable", test_file_unusable);
   g_test_add_func ("/kiosk/staff/right-pin", test_right_pin);
   g_test_add_func ("/kiosk/staff/wrong-pin-delays", test_wrong_pin_delays);
   g_test_add_func ("/kiosk/staff/lockout-persists", test_lockout_persists);
