@@ -45,14 +45,15 @@ judge (const char      *url,
   if (health->api_version != KIOSK_API_VERSION)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Backend check failed for %s: it speaks API version %" G_GINT64_FORMAT
-                     ", this kiosk speaks version %d"),
-                   url, health->api_version, KIOSK_API_VERSION);
+                   _("Backend check failed for %s: it speaks API version %lld, "
+                     "this kiosk speaks version %d"),
+                   url, (long long) health->api_version, KIOSK_API_VERSION);
       return NULL;
     }
 
+  /* %lld, not G_GINT64_FORMAT: xgettext cannot see through the macro. */
   return g_strdup_printf (_("Backend OK: %s reachable, TLS verified, token accepted, "
-                            "API version %" G_GINT64_FORMAT), url, health->api_version);
+                            "API version %lld"), url, (long long) health->api_version);
 }
 
 static void
