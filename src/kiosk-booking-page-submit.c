@@ -69,6 +69,20 @@ describe_when (const char *slot)
   return g_strdup_printf (_("%s at %s"), day, time);
 }
 
+/* 801-555-0123 from what was typed; as typed when it is not a US number. */
+static char *
+format_phone (const char *typed)
+{
+  g_autofree char *digits = kiosk_booking_normalize_phone (typed);
+  char *text;
+
+  if (digits == NULL)
+    return g_strdup (typed);
+  text = g_strdup_printf ("%.3s-%.3s-%.4s", digits, digits + 3, digits + 6);
+  explicit_bzero (digits, strlen (digits));
+  return text;
+}
+
 /* Every row rebuilt from the session, in the current language. */
 void
 kiosk_booking_page_review_refill (KioskBookingPage *self)
@@ -81,6 +95,7 @@ kiosk_booking_page_review_refill (KioskBookingPage *self)
       kiosk_booking_session_get_field (s, KIOSK_BOOKING_FIELD_FIRST_NAME),
       kiosk_booking_session_get_field (s, KIOSK_BOOKING_FIELD_LAST_NAME));
   const char *email = kiosk_booking_session_get_field (s, KIOSK_BOOKING_FIELD_EMAIL);
+  g_autofree char *phone = format_phone (kiosk_booking_session_get_field (s, KIOSK_BOOKING_FIELD_PHONE));
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->review_grid))) != NULL)
@@ -89,12 +104,12 @@ kiosk_booking_page_review_refill (KioskBookingPage *self)
   add_review_row (self, 0, _("Massage"), service, "service");
   add_review_row (self, 1, _("Day and time"), when, "time");
   add_review_row (self, 2, _("Name"), name, "details");
-  add_review_row (self, 3, _("Mobile phone"),
-                  kiosk_booking_session_get_field (s, KIOSK_BOOKING_FIELD_PHONE), "details");
+  add_review_row (self, 3, _("Mobile phone"), phone, "details");
   add_review_row (self, 4, _("Email"), *email != '\0' ? email : _("None given"), "details");
   add_review_row (self, 5, _("Health note"),
                   health_words (kiosk_booking_session_get_health_note (s)), "health");
   explicit_bzero (name, strlen (name));
+  explicit_bzero (phone, strlen (phone));
 }
 
 /* ---- outcome ---- */

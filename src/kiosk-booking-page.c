@@ -129,6 +129,23 @@ make_duration_button (KioskBookingPage *self,
   return button;
 }
 
+/* The tapped button stays; only which one is checked changes. */
+static void
+sync_durations (KioskBookingPage *self)
+{
+  guint chosen = kiosk_booking_session_get_duration (self->session);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->durations_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child),
+                                    g_variant_get_uint32 (target) == chosen);
+    }
+}
+
 static void
 update_service_step (KioskBookingPage *self)
 {
@@ -209,35 +226,66 @@ spa_zone (KioskBookingPage *self)
 }
 
 static void
+set_day_label (GtkWidget  *button,
+               const char *text)
+{
+  GtkWidget *label;
+
+  gtk_button_set_label (GTK_BUTTON (button), text);
+  label = gtk_button_get_child (GTK_BUTTON (button));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+}
+
+/* The seven days from today in the spa's zone. The buttons are made once
+ * and relabelled after, so a tapped button is never destroyed under the
+ * finger; they are made anew only when the day changes at midnight. */
+static void
 fill_days (KioskBookingPage *self)
 {
   g_autoptr(GTimeZone) zone = spa_zone (self);
   g_autoptr(GDate) today = kiosk_format_today_in (zone, NULL);
+  g_autofree char *today_iso = kiosk_format_iso_date (today);
   const char *chosen = kiosk_booking_session_get_day (self->session);
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->days_box));
   GtkWidget *child;
+  guint i = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days_box))) != NULL)
-    gtk_flow_box_remove (self->days_box, child);
-
-  for (guint i = 0; i < KIOSK_BOOKING_DAYS; i++)
+  if (first != NULL
+      && g_strcmp0 (g_object_get_data (G_OBJECT (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (first))),
+                                       "kiosk-day"), today_iso) != 0)
     {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days_box))) != NULL)
+        gtk_flow_box_remove (self->days_box, child);
+    }
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->days_box)) == NULL)
+    for (guint n = 0; n < KIOSK_BOOKING_DAYS; n++)
+      {
+        g_autoptr(GDate) day = g_date_copy (today);
+        GtkWidget *button = gtk_toggle_button_new ();
+
+        g_date_add_days (day, n);
+        g_object_set_data_full (G_OBJECT (button), "kiosk-day", kiosk_format_iso_date (day), g_free);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "booking.day");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                          g_object_get_data (G_OBJECT (button), "kiosk-day"));
+        gtk_widget_add_css_class (button, "kiosk-choice-button");
+        gtk_flow_box_append (self->days_box, button);
+      }
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->days_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      const char *iso = g_object_get_data (G_OBJECT (button), "kiosk-day");
       g_autoptr(GDate) day = g_date_copy (today);
-      g_autofree char *iso = NULL;
       g_autofree char *text = NULL;
-      GtkWidget *button;
 
       g_date_add_days (day, i);
-      iso = kiosk_format_iso_date (day);
       text = kiosk_format_date (day, today);
-      button = gtk_toggle_button_new_with_label (text);
-      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
-      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
-                             GTK_JUSTIFY_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "booking.day");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", iso);
+      set_day_label (button, text);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (chosen, iso) == 0);
-      gtk_widget_add_css_class (button, "kiosk-choice-button");
-      gtk_flow_box_append (self->days_box, button);
     }
 }
 
@@ -315,7 +363,7 @@ on_availability (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   availability = kiosk_api_client_get_availability_finish (KIOSK_API_CLIENT (source), result, &error);
-  if (kiosk_api_error_is_cancelled (error))
+  if (error != NULL && kiosk_api_error_is_cancelled (error))
     return;
   g_clear_object (&self->availability_cancellable);
 
@@ -524,7 +572,7 @@ duration_activated (GtkWidget  *widget,
       if (minutes == wanted)
         kiosk_booking_session_set_option (self->session, minutes, price);
     }
-  update_service_step (self);
+  sync_durations (self);
   update_action_bar (self);
 }
 
