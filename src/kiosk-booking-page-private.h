@@ -26,7 +26,6 @@ struct _KioskBookingPage
   GtkStack *steps;
   GtkWidget *action_bar;
   GtkWidget *cancel_button;
-  GtkWidget *back_button;
   GtkButton *next_button;
   GtkWidget *submit_button;
   GtkSpinner *submit_spinner;

@@ -283,7 +283,7 @@ fill_days (KioskBookingPage *self)
       g_autofree char *text = NULL;
 
       g_date_add_days (day, i);
-      text = kiosk_format_date (day, today);
+      text = kiosk_format_date_lines (day, today);
       set_day_label (button, text);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (chosen, iso) == 0);
     }
@@ -433,7 +433,6 @@ update_action_bar (KioskBookingPage *self)
   gboolean can_next = TRUE;
 
   gtk_widget_set_visible (self->action_bar, index >= 0);
-  gtk_widget_set_visible (self->back_button, index > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), index >= 0 && !review
                           && g_strcmp0 (step, "time") != 0);
   gtk_widget_set_visible (self->submit_button, review);
@@ -443,13 +442,16 @@ update_action_bar (KioskBookingPage *self)
                && kiosk_booking_session_get_duration (self->session) > 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "booking.next", can_next);
 
-  gtk_button_set_label (self->next_button,
-                        g_strcmp0 (step, "health") == 0 ? _("Review my booking") : _("Next"));
+  if (g_strcmp0 (step, "service") == 0)
+    gtk_button_set_label (self->next_button, _("Choose a time"));
+  else if (g_strcmp0 (step, "health") == 0)
+    gtk_button_set_label (self->next_button, _("Review my booking"));
+  else
+    gtk_button_set_label (self->next_button, _("Continue"));
   gtk_label_set_label (self->submit_label, self->submitting ? _("Booking…") : _("Book now"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "booking.submit",
                                  review && !self->submitting && backend_ready (self));
   gtk_widget_set_sensitive (self->submit_button, !self->submitting);
-  gtk_widget_set_sensitive (self->back_button, !self->submitting);
   gtk_widget_set_sensitive (self->cancel_button, !self->submitting);
   gtk_widget_set_visible (GTK_WIDGET (self->submit_spinner), self->submitting);
   gtk_spinner_set_spinning (self->submit_spinner, self->submitting);
@@ -518,18 +520,6 @@ next_activated (GtkWidget  *widget,
     return;
   self->slot_taken = FALSE;
   kiosk_booking_page_show_step (self, step_order[index + 1]);
-}
-
-static void
-back_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  KioskBookingPage *self = KIOSK_BOOKING_PAGE (widget);
-  int index = step_index (current_step (self));
-
-  if (index > 0 && !self->submitting)
-    kiosk_booking_page_show_step (self, step_order[index - 1]);
 }
 
 static void
@@ -832,7 +822,6 @@ kiosk_booking_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "booking.slot", "s", slot_activated);
   gtk_widget_class_install_action (widget_class, "booking.retry", NULL, retry_activated);
   gtk_widget_class_install_action (widget_class, "booking.next", NULL, next_activated);
-  gtk_widget_class_install_action (widget_class, "booking.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "booking.edit", "s", edit_activated);
   gtk_widget_class_install_action (widget_class, "booking.submit", NULL, submit_activated);
   gtk_widget_class_install_action (widget_class, "booking.done", NULL, start_over_activated);
@@ -847,7 +836,7 @@ kiosk_booking_page_bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, \
                                              G_STRUCT_OFFSET (KioskBookingPage, name) \
                                              + (i) * sizeof (gpointer))
-  BIND (steps); BIND (action_bar); BIND (cancel_button); BIND (back_button);
+  BIND (steps); BIND (action_bar); BIND (cancel_button);
   BIND (next_button); BIND (submit_button); BIND (submit_spinner); BIND (submit_label);
   BIND (service_scroller); BIND (cards_box); BIND (choice_label); BIND (duration_heading);
   BIND (durations_box);
@@ -895,6 +884,7 @@ kiosk_booking_page_init (KioskBookingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->session = kiosk_booking_session_new ();
+  gtk_widget_add_css_class (GTK_WIDGET (self->days_box), "kiosk-days");
   kiosk_booking_page_form_init (self);
   set_slots_state (self, "loading");
   kiosk_booking_page_show_step (self, "service");
@@ -975,6 +965,32 @@ kiosk_booking_page_set_backend (KioskBookingPage *self,
   else if (backend_ready (self) && g_strcmp0 (step, "unavailable") == 0)
     kiosk_booking_page_show_step (self, "service");
   update_action_bar (self);
+}
+
+/**
+ * kiosk_booking_page_go_back:
+ * @self: the booking page
+ *
+ * The top bar's Back inside the booking: one step back, keeping what was
+ * chosen and typed. Nothing while the booking is being sent.
+ *
+ * Returns: %TRUE when the page went a step back or must stay; %FALSE on
+ *   its first step, where Back leaves the booking
+ */
+gboolean
+kiosk_booking_page_go_back (KioskBookingPage *self)
+{
+  int index;
+
+  g_return_val_if_fail (KIOSK_IS_BOOKING_PAGE (self), FALSE);
+
+  if (self->submitting)
+    return TRUE;
+  index = step_index (current_step (self));
+  if (index <= 0)
+    return FALSE;
+  kiosk_booking_page_show_step (self, step_order[index - 1]);
+  return TRUE;
 }
 
 /**

@@ -22,6 +22,7 @@ void                 kiosk_booking_page_set_backend    (KioskBookingPage *self,
                                                         KioskApiClient   *api_client,
                                                         KioskOutbox      *outbox);
 const char          *kiosk_booking_page_get_step       (KioskBookingPage *self);
+gboolean             kiosk_booking_page_go_back        (KioskBookingPage *self);
 const char          *kiosk_booking_page_get_times_state (KioskBookingPage *self);
 
 G_END_DECLS

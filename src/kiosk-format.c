@@ -80,6 +80,32 @@ kiosk_format_date (GDate *date,
 }
 
 /**
+ * kiosk_format_date_lines:
+ * @date: a day
+ * @today: (nullable): today, in the same zone
+ *
+ * The same as kiosk_format_date() on two lines, for a narrow button.
+ *
+ * Returns: (transfer full): "Today", "Tomorrow" or "Friday\nNovember 28"
+ */
+char *
+kiosk_format_date_lines (GDate *date,
+                         GDate *today)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  if (today != NULL && g_date_valid (today) && g_date_days_between (today, date) <= 1)
+    return kiosk_format_date (date, today);
+
+  /* TRANSLATORS: a day on two lines of a button: %1$s is the weekday, %2$s
+   * the month, %3$u the day of the month; Spanish: "%1$s\n%3$u de %2$s" */
+  return g_strdup_printf (_("%1$s\n%2$s %3$u"),
+                          _(weekday_names[g_date_get_weekday (date) - G_DATE_MONDAY]),
+                          _(month_names[g_date_get_month (date) - G_DATE_JANUARY]),
+                          (guint) g_date_get_day (date));
+}
+
+/**
  * kiosk_format_today_in:
  * @zone: the spa's time zone
  * @now: (nullable): the current time; %NULL for the clock's

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 GDateTime *kiosk_format_parse_slot  (const char  *slot);
 char      *kiosk_format_date        (GDate       *date,
                                      GDate       *today);
+char      *kiosk_format_date_lines  (GDate       *date,
+                                     GDate       *today);
 char      *kiosk_format_slot_day    (const char  *slot,
                                      GDateTime   *now);
 char      *kiosk_format_slot_time   (const char  *slot);

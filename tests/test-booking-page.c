@@ -136,8 +136,11 @@ step_is (gpointer data)
 {
   gpointer *args = data;
   KioskBookingPage *page = args[0];
+  GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (page));
+  GtkStack *steps = GTK_STACK (gtk_widget_get_first_child (box));
 
-  return g_strcmp0 (kiosk_booking_page_get_step (page), args[1]) == 0;
+  return g_strcmp0 (kiosk_booking_page_get_step (page), args[1]) == 0
+         && !gtk_stack_get_transition_running (steps);
 }
 
 static void

@@ -66,7 +66,14 @@ test_dates (void)
   g_autofree char *text = kiosk_format_date (day, today);
   g_autofree char *plain = kiosk_format_date (today, NULL);
 
+  g_autofree char *lines = kiosk_format_date_lines (day, today);
+  g_autofree char *tomorrow = NULL;
+
+  g_date_subtract_days (day, 35);
+  tomorrow = kiosk_format_date_lines (day, today);
   g_assert_cmpstr (text, ==, "Friday, January 1");
+  g_assert_cmpstr (lines, ==, "Friday\nJanuary 1");
+  g_assert_cmpstr (tomorrow, ==, "Tomorrow");
   g_assert_cmpstr (plain, ==, "Thursday, November 26");
 }
 
