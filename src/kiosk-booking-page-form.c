@@ -58,6 +58,49 @@ on_entry_changed (GtkEditable      *editable,
   update_error (self, field);
 }
 
+/* Scrolls the form so the field being typed into shows whole, with its
+ * label and its message; for a few frames, as a new focus or layout
+ * settles (a tick comes before that frame's layout). */
+static gboolean
+scroll_to_focus (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  KioskBookingPage *self = KIOSK_BOOKING_PAGE (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->form_scroller);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *field = NULL;
+  graphene_rect_t bounds;
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  for (int i = 0; i < KIOSK_BOOKING_N_FIELDS && focus != NULL; i++)
+    if (focus == GTK_WIDGET (self->entries[i])
+        || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->entries[i])))
+      field = gtk_widget_get_parent (GTK_WIDGET (self->entries[i]));
+
+  if (field != NULL && gtk_widget_compute_bounds (field, GTK_WIDGET (self->form_box), &bounds))
+    {
+      if (bounds.origin.y < value)
+        gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+      else if (bounds.origin.y + bounds.size.height > value + page)
+        gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page + 12);
+    }
+  if (--self->scroll_frames > 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+kiosk_booking_page_form_scroll_to_focus (KioskBookingPage *self)
+{
+  self->scroll_frames = 4;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_focus,
+                                                         NULL, NULL);
+}
+
 static void
 on_entry_focus_enter (GtkEventControllerFocus *controller,
                       KioskBookingPage        *self)
@@ -72,6 +115,7 @@ on_entry_focus_enter (GtkEventControllerFocus *controller,
   kiosk_keyboard_set_capitalize (self->keyboard, field == KIOSK_BOOKING_FIELD_FIRST_NAME
                                                  || field == KIOSK_BOOKING_FIELD_LAST_NAME);
   kiosk_keyboard_set_target (self->keyboard, GTK_EDITABLE (entry));
+  kiosk_booking_page_form_scroll_to_focus (self);
 }
 
 /* A field left with something in it shows what is wrong with it. */
@@ -240,7 +284,10 @@ kiosk_booking_page_form_set_wide (KioskBookingPage *self,
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->details_box),
                                   wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_valign (GTK_WIDGET (self->keyboard), wide ? GTK_ALIGN_CENTER : GTK_ALIGN_END);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->keyboard), wide);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->keyboard), !wide);
+  /* What the keyboard leaves at 1280 px: its keys need 840. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->form_scroller), wide ? 400 : -1, -1);
+  kiosk_booking_page_form_scroll_to_focus (self);
 }
 
 static void

@@ -52,6 +52,9 @@ struct _KioskBookingPage
 
   GtkBox *details_box;
   GtkScrolledWindow *form_scroller;
+  GtkWidget *form_box;
+  guint scroll_tick_id;
+  guint scroll_frames;
   GtkEntry *entries[KIOSK_BOOKING_N_FIELDS];
   GtkLabel *error_labels[KIOSK_BOOKING_N_FIELDS];
   KioskKeyboard *keyboard;
@@ -106,6 +109,7 @@ void kiosk_booking_page_form_clear        (KioskBookingPage *self);
 void kiosk_booking_page_form_focus        (KioskBookingPage *self);
 gboolean kiosk_booking_page_form_validate (KioskBookingPage *self);
 void kiosk_booking_page_health_refill     (KioskBookingPage *self);
+void kiosk_booking_page_form_scroll_to_focus (KioskBookingPage *self);
 void kiosk_booking_page_form_set_wide     (KioskBookingPage *self,
                                            gboolean          wide);
 

@@ -759,6 +759,9 @@ kiosk_booking_page_dispose (GObject *object)
   g_clear_object (&self->submit_cancellable);
   kiosk_booking_page_outcome_stop (self);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -843,7 +846,7 @@ kiosk_booking_page_bind_children (GtkWidgetClass *widget_class)
   BIND (time_scroller); BIND (time_summary_label); BIND (time_message_box);
   BIND (time_message_label); BIND (days_box); BIND (zone_label); BIND (slots_loading);
   BIND (slots_error); BIND (slots_spinner); BIND (slots_box); BIND (slots_empty_label); BIND (slots_error_label);
-  BIND (details_box); BIND (form_scroller); BIND (keyboard);
+  BIND (details_box); BIND (form_scroller); BIND (form_box); BIND (keyboard);
   BIND_AT (entries, 0, "entry_0"); BIND_AT (entries, 1, "entry_1");
   BIND_AT (entries, 2, "entry_2"); BIND_AT (entries, 3, "entry_3");
   BIND_AT (error_labels, 0, "error_label_0"); BIND_AT (error_labels, 1, "error_label_1");

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <gdk/x11/gdkx.h>
 
 #include "kiosk-booking-page.h"
 #include "kiosk-format.h"
@@ -911,6 +912,86 @@ test_unavailable (Fixture       *f,
   wait_step (f, "service");
 }
 
+static gboolean
+popover_open (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_mapped (widget)
+      && gtk_widget_get_ancestor (widget, KIOSK_TYPE_KEYBOARD) == NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (popover_open (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Real pointer input through the X server, as a finger makes it. */
+static void
+xdotool_on (Fixture    *f,
+            GtkWidget  *widget,
+            const char *what)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  graphene_point_t point;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_auto(GStrv) actions = g_strsplit (what, " ", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (f->window),
+                                           &GRAPHENE_POINT_INIT (40, 20), &point));
+  x = g_strdup_printf ("%.0f", point.x);
+  y = g_strdup_printf ("%.0f", point.y);
+  g_strv_builder_add_many (builder, "xdotool", "mousemove", "--sync", "--window", xid, x, y, NULL);
+  g_strv_builder_addv (builder, (const char **) actions);
+  argv = g_strv_builder_end (builder);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* A long press or a right click on a field opens no Copy/Paste menu that
+ * could carry one customer's text to the next. */
+static void
+test_no_entry_menu (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GtkWidget *entry = f->entries[KIOSK_BOOKING_FIELD_FIRST_NAME];
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X server");
+      return;
+    }
+
+  choose_massage_and_day (f);
+  g_free (choose_first_time (f));
+  focus_field (f, KIOSK_BOOKING_FIELD_FIRST_NAME);
+  type_text (f, "Ana");
+  settle (300);
+
+  xdotool_on (f, entry, "click 3");
+  settle (800);
+  g_assert_false (popover_open (GTK_WIDGET (f->window)));
+
+  xdotool_on (f, entry, "mousedown 1 sleep 1.5 mouseup 1");
+  settle (800);
+  g_assert_false (popover_open (GTK_WIDGET (f->window)));
+
+  g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (entry))
+                 || gtk_widget_has_focus (entry)
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
+  g_assert_cmpstr (entry_text (f, KIOSK_BOOKING_FIELD_FIRST_NAME), ==, "Ana");
+  g_assert_false (gtk_editable_get_enable_undo (GTK_EDITABLE (entry)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +1011,7 @@ main (int   argc,
   ADD ("idle-reset-wipes", test_idle_reset, &landscape);
   ADD ("double-submit", test_double_submit, &landscape);
   ADD ("unavailable", test_unavailable, &portrait);
+  ADD ("no-entry-menu", test_no_entry_menu, &landscape);
 
   return g_test_run ();
 }
