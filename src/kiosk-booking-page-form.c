@@ -56,6 +56,10 @@ on_entry_changed (GtkEditable      *editable,
     return;
   kiosk_booking_session_set_field (self->session, field, gtk_editable_get_text (editable));
   update_error (self, field);
+  /* Typing is a customer at work, even where the window sees no input of
+   * its own: the keyboard's accent row is a popover, another surface. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (editable)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.still-here", NULL);
 }
 
 /* Scrolls the form so the field being typed into shows whole, with its

@@ -992,6 +992,31 @@ test_no_entry_menu (Fixture       *f,
   g_assert_false (gtk_editable_get_enable_undo (GTK_EDITABLE (entry)));
 }
 
+/* Typing through the accent row keeps the session alive: no reset while
+ * the customer types, though those taps reach only the popover. */
+static void
+test_typing_is_activity (Fixture       *f,
+                         gconstpointer  data)
+{
+  choose_massage_and_day (f);
+  g_free (choose_first_time (f));
+  focus_field (f, KIOSK_BOOKING_FIELD_LAST_NAME);
+  kiosk_window_set_idle_countdown (f->window, 1);
+  kiosk_window_set_idle_timeout (f->window, 2);
+
+  for (guint i = 0; i < 8; i++)
+    {
+      press_accent (f, "u", "ú");
+      settle (600);
+      g_assert_cmpstr (kiosk_window_get_visible_page (f->window), ==, "booking");
+    }
+  g_assert_cmpuint (g_utf8_strlen (entry_text (f, KIOSK_BOOKING_FIELD_LAST_NAME), -1), ==, 8);
+
+  /* And once the typing stops, the reset still comes and wipes it. */
+  g_assert_true (kiosk_ui_test_wait_for (on_attract, f->window, WAIT_MS));
+  assert_wiped (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1012,6 +1037,7 @@ main (int   argc,
   ADD ("double-submit", test_double_submit, &landscape);
   ADD ("unavailable", test_unavailable, &portrait);
   ADD ("no-entry-menu", test_no_entry_menu, &landscape);
+  ADD ("typing-is-activity", test_typing_is_activity, &landscape);
 
   return g_test_run ();
 }
