@@ -316,7 +316,7 @@ kiosk_booking_page_health_refill (KioskBookingPage *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->health_box))) != NULL)
-    gtk_box_remove (self->health_box, child);
+    gtk_flow_box_remove (self->health_box, child);
 
   for (gsize i = 0; i < G_N_ELEMENTS (health_options); i++)
     {
@@ -327,6 +327,8 @@ kiosk_booking_page_health_refill (KioskBookingPage *self)
       gtk_widget_add_css_class (button, "kiosk-choice-button");
       gtk_widget_add_css_class (button, "kiosk-health-button");
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
+                             GTK_JUSTIFY_CENTER);
       if (group != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
       else
@@ -334,6 +336,6 @@ kiosk_booking_page_health_refill (KioskBookingPage *self)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
                                     g_strcmp0 (chosen, health_options[i].id) == 0);
       g_signal_connect (button, "toggled", G_CALLBACK (health_activated), self);
-      gtk_box_append (self->health_box, button);
+      gtk_flow_box_append (self->health_box, button);
     }
 }

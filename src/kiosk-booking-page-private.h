@@ -36,6 +36,8 @@ struct _KioskBookingPage
   GtkLabel *choice_label;
   GtkLabel *duration_heading;
   GtkBox *durations_box;
+  guint durations_tick_id;
+  guint durations_frames;
 
   GtkScrolledWindow *time_scroller;
   GtkLabel *time_summary_label;
@@ -60,7 +62,7 @@ struct _KioskBookingPage
   KioskKeyboard *keyboard;
 
   GtkScrolledWindow *health_scroller;
-  GtkBox *health_box;
+  GtkFlowBox *health_box;
   GtkScrolledWindow *review_scroller;
   GtkGrid *review_grid;
 

@@ -534,6 +534,24 @@ edit_activated (GtkWidget  *widget,
     kiosk_booking_page_show_step (self, step);
 }
 
+/* After a card tap the lengths appear below the cards: bring them into
+ * view once laid out (a tick comes before its frame's layout, hence two). */
+static gboolean
+show_durations (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  KioskBookingPage *self = KIOSK_BOOKING_PAGE (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->service_scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                        - gtk_adjustment_get_page_size (adjustment));
+  if (--self->durations_frames > 0)
+    return G_SOURCE_CONTINUE;
+  self->durations_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 choose_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -543,6 +561,9 @@ choose_activated (GtkWidget  *widget,
 
   choose_service (self, g_variant_get_string (parameter, NULL));
   update_action_bar (self);
+  self->durations_frames = 3;
+  if (self->durations_tick_id == 0)
+    self->durations_tick_id = gtk_widget_add_tick_callback (widget, show_durations, NULL, NULL);
 }
 
 static void
@@ -762,6 +783,9 @@ kiosk_booking_page_dispose (GObject *object)
   if (self->scroll_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
   self->scroll_tick_id = 0;
+  if (self->durations_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->durations_tick_id);
+  self->durations_tick_id = 0;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -989,6 +1013,12 @@ kiosk_booking_page_go_back (KioskBookingPage *self)
 
   if (self->submitting)
     return TRUE;
+  /* Back from an outcome is the same as Done: nothing is left to go back to. */
+  if (g_strcmp0 (current_step (self), "outcome") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "booking.done", NULL);
+      return TRUE;
+    }
   index = step_index (current_step (self));
   if (index <= 0)
     return FALSE;

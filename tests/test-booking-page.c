@@ -386,6 +386,20 @@ type_details (Fixture    *f,
 
 /* ---- checks ---- */
 
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Runs the main loop for @ms, to see that nothing more happens. */
+static void
+settle (guint ms)
+{
+  kiosk_ui_test_wait_for (never, NULL, ms);
+}
+
+
 static void
 save_png (Fixture    *f,
           const char *step)
@@ -400,6 +414,7 @@ save_png (Fixture    *f,
   g_autofree char *file = g_strdup_printf ("booking-%s-%dx%d.png", step, width, height);
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
+  settle (300);
   kiosk_ui_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -621,19 +636,6 @@ keep_result (GObject      *source,
              gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-/* Runs the main loop for @ms, to see that nothing more happens. */
-static void
-settle (guint ms)
-{
-  kiosk_ui_test_wait_for (never, NULL, ms);
 }
 
 /* Books @slot behind the kiosk's back, as another kiosk would. */
