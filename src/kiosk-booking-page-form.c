@@ -329,6 +329,8 @@ kiosk_booking_page_health_refill (KioskBookingPage *self)
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
       gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
                              GTK_JUSTIFY_CENTER);
+      /* Two by two on a landscape screen, so all four show without scrolling. */
+      gtk_label_set_max_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 20);
       if (group != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
       else

@@ -36,8 +36,6 @@ struct _KioskBookingPage
   GtkLabel *choice_label;
   GtkLabel *duration_heading;
   GtkBox *durations_box;
-  guint durations_tick_id;
-  guint durations_frames;
 
   GtkScrolledWindow *time_scroller;
   GtkLabel *time_summary_label;
@@ -99,6 +97,11 @@ struct _KioskBookingPage
   guint outcome_duration;
   guint countdown_id;
   guint countdown_left;
+
+  GtkScrolledWindow *scroll_scroller;
+  GtkWidget *scroll_target;
+  guint scroll_target_id;
+  guint scroll_target_frames;
 
   gboolean wide;
   guint layout_idle_id;

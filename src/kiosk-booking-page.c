@@ -53,6 +53,39 @@ backend_ready (KioskBookingPage *self)
   return self->api_client != NULL && self->outbox != NULL;
 }
 
+/* Brings @widget to the top of @scroller once laid out; a tick comes
+ * before its frame's layout, hence a few frames. */
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  KioskBookingPage *self = KIOSK_BOOKING_PAGE (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroll_scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroll_scroller);
+  graphene_point_t point;
+
+  if (gtk_widget_compute_point (self->scroll_target, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, point.y - 16);
+  if (--self->scroll_target_frames > 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_target_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to (KioskBookingPage  *self,
+           GtkScrolledWindow *scroller,
+           GtkWidget         *target)
+{
+  self->scroll_scroller = scroller;
+  self->scroll_target = target;
+  self->scroll_target_frames = 3;
+  if (self->scroll_target_id == 0)
+    self->scroll_target_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick,
+                                                           NULL, NULL);
+}
+
 /* ---- the service step ---- */
 
 static KioskService *
@@ -383,6 +416,9 @@ on_availability (GObject      *source,
     }
   update_time_step (self);
   set_slots_state (self, g_strv_length (self->slots) > 0 ? "slots" : "empty");
+  /* After a taken time, the message and the fresh times come into view. */
+  if (self->slot_taken)
+    scroll_to (self, self->time_scroller, GTK_WIDGET (self->zone_label));
 }
 
 /**
@@ -534,24 +570,6 @@ edit_activated (GtkWidget  *widget,
     kiosk_booking_page_show_step (self, step);
 }
 
-/* After a card tap the lengths appear below the cards: bring them into
- * view once laid out (a tick comes before its frame's layout, hence two). */
-static gboolean
-show_durations (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  KioskBookingPage *self = KIOSK_BOOKING_PAGE (widget);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->service_scroller);
-
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
-                                        - gtk_adjustment_get_page_size (adjustment));
-  if (--self->durations_frames > 0)
-    return G_SOURCE_CONTINUE;
-  self->durations_tick_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 choose_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -561,9 +579,8 @@ choose_activated (GtkWidget  *widget,
 
   choose_service (self, g_variant_get_string (parameter, NULL));
   update_action_bar (self);
-  self->durations_frames = 3;
-  if (self->durations_tick_id == 0)
-    self->durations_tick_id = gtk_widget_add_tick_callback (widget, show_durations, NULL, NULL);
+  /* The lengths appear below the cards: bring them into view. */
+  scroll_to (self, self->service_scroller, GTK_WIDGET (self->duration_heading));
 }
 
 static void
@@ -783,9 +800,9 @@ kiosk_booking_page_dispose (GObject *object)
   if (self->scroll_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
   self->scroll_tick_id = 0;
-  if (self->durations_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->durations_tick_id);
-  self->durations_tick_id = 0;
+  if (self->scroll_target_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_target_id);
+  self->scroll_target_id = 0;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -950,6 +967,9 @@ kiosk_booking_page_set_service_id (KioskBookingPage *self,
   if (step_index (current_step (self)) > 0)
     kiosk_booking_page_show_step (self, "service");
   update_action_bar (self);
+  /* Chosen on the massage's own page: what is left to choose is its length. */
+  if (service_id != NULL)
+    scroll_to (self, self->service_scroller, GTK_WIDGET (self->duration_heading));
 }
 
 /**

@@ -18,6 +18,20 @@ static const char * const month_names[] = {
   N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
 };
 
+/* Short names for narrow buttons, with a context: "May" is both. */
+static const char * const weekday_short_names[] = {
+  NC_("short weekday", "Mon"), NC_("short weekday", "Tue"), NC_("short weekday", "Wed"),
+  NC_("short weekday", "Thu"), NC_("short weekday", "Fri"), NC_("short weekday", "Sat"),
+  NC_("short weekday", "Sun"),
+};
+
+static const char * const month_short_names[] = {
+  NC_("short month", "Jan"), NC_("short month", "Feb"), NC_("short month", "Mar"),
+  NC_("short month", "Apr"), NC_("short month", "May"), NC_("short month", "Jun"),
+  NC_("short month", "Jul"), NC_("short month", "Aug"), NC_("short month", "Sep"),
+  NC_("short month", "Oct"), NC_("short month", "Nov"), NC_("short month", "Dec"),
+};
+
 /* The US zones a spa may be in, in words; others show their IANA name. */
 static const struct {
   const char *zone;
@@ -84,9 +98,9 @@ kiosk_format_date (GDate *date,
  * @date: a day
  * @today: (nullable): today, in the same zone
  *
- * The same as kiosk_format_date() on two lines, for a narrow button.
+ * Like kiosk_format_date(), short, on two lines, for a narrow button.
  *
- * Returns: (transfer full): "Today", "Tomorrow" or "Friday\nNovember 28"
+ * Returns: (transfer full): "Today", "Tomorrow" or "Fri\nNov 28"
  */
 char *
 kiosk_format_date_lines (GDate *date,
@@ -97,11 +111,14 @@ kiosk_format_date_lines (GDate *date,
   if (today != NULL && g_date_valid (today) && g_date_days_between (today, date) <= 1)
     return kiosk_format_date (date, today);
 
-  /* TRANSLATORS: a day on two lines of a button: %1$s is the weekday, %2$s
-   * the month, %3$u the day of the month; Spanish: "%1$s\n%3$u de %2$s" */
+  /* TRANSLATORS: a day on two lines of a button: %1$s is the short
+   * weekday, %2$s the short month, %3$u the day of the month, e.g.
+   * "Fri\nNov 28"; Spanish: "%1$s\n%3$u %2$s" */
   return g_strdup_printf (_("%1$s\n%2$s %3$u"),
-                          _(weekday_names[g_date_get_weekday (date) - G_DATE_MONDAY]),
-                          _(month_names[g_date_get_month (date) - G_DATE_JANUARY]),
+                          g_dpgettext2 (GETTEXT_PACKAGE, "short weekday",
+                                        weekday_short_names[g_date_get_weekday (date) - G_DATE_MONDAY]),
+                          g_dpgettext2 (GETTEXT_PACKAGE, "short month",
+                                        month_short_names[g_date_get_month (date) - G_DATE_JANUARY]),
                           (guint) g_date_get_day (date));
 }
 
