@@ -41,6 +41,8 @@ struct _KioskWindow
   GPtrArray *history;
   guint inhibit_cookie;
   gboolean allow_close;
+  gboolean larger_text;
+  gboolean high_contrast;
 };
 
 void kiosk_window_install_actions (GtkWidgetClass *widget_class);
