@@ -63,14 +63,14 @@ report (const char     *url,
 
   if (health->api_version != KIOSK_API_VERSION)
     {
-      g_printerr (_("Backend check failed for %s: it speaks API version %" G_GINT64_FORMAT
-                    ", this kiosk speaks version %d\n"),
-                  url, health->api_version, KIOSK_API_VERSION);
+      g_printerr (_("Backend check failed for %s: it speaks API version %lld, "
+                    "this kiosk speaks version %d\n"),
+                  url, (long long) health->api_version, KIOSK_API_VERSION);
       return FALSE;
     }
 
   g_print (_("Backend OK: %s reachable, TLS verified, token accepted, "
-             "API version %" G_GINT64_FORMAT "\n"), url, health->api_version);
+             "API version %lld\n"), url, (long long) health->api_version);
   return TRUE;
 }
 
