@@ -4,7 +4,7 @@
 /* How the switch works, and why this way:
  *
  * glibc's gettext reads the LANGUAGE environment variable on every call,
- * and LANGUAGE wins over the locale, so setting it switches every _(),
+ * and LANGUAGE wins over the locale, so setting it switches every gettext (),
  * g_dgettext () and GtkBuilder translation at once, without a restart and
  * without a locale of that language being installed (the catalogues are
  * UTF-8 and so is the output). Two conditions make it reliable:

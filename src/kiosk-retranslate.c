@@ -10,7 +10,7 @@
  * strings"). A widget's text that equals a template string in English, or
  * its translation in the language in force, is template text; its msgid is
  * remembered on the widget (qdata), with the words last written. Text that
- * code set (in a page's refill, from content or with _()) matches neither,
+ * code set (in a page's refill, from content or through gettext) matches neither,
  * and is left alone: the page re-sets it itself. When code later replaces a
  * text the walker wrote, the remembered msgid is dropped or replaced.
  *
