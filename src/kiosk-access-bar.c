@@ -12,14 +12,13 @@ struct _KioskAccessBar
 {
   GtkWidget parent_instance;
 
-  GtkBox *box;
   GtkButton *language_button;
   AdwButtonContent *language_content;
-  guint orientation_source;
-  GtkOrientation wanted;
 };
 
 G_DEFINE_FINAL_TYPE (KioskAccessBar, kiosk_access_bar, GTK_TYPE_WIDGET)
+
+#define SPACING 20
 
 /* The language button offers the other language in that language's own
  * words, so someone who cannot read the one on screen still finds it:
@@ -36,24 +35,14 @@ static const Offer offers[] = {
   { "es", "Español", "Español: ver el quiosco en español" },
 };
 
-static gboolean
-apply_orientation (gpointer user_data)
-{
-  KioskAccessBar *self = user_data;
-
-  self->orientation_source = 0;
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->box), self->wanted);
-  return G_SOURCE_REMOVE;
-}
-
-/* The width the buttons need side by side, whichever way they stand now. */
+/* The width the buttons need side by side. */
 static int
-row_width (KioskAccessBar *self)
+row_width (GtkWidget *widget)
 {
   int width = 0;
   int n = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->box));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child), n++)
     {
@@ -63,9 +52,17 @@ row_width (KioskAccessBar *self)
       width += natural;
     }
 
-  return width + MAX (n - 1, 0) * gtk_box_get_spacing (self->box);
+  return width + MAX (n - 1, 0) * SPACING;
 }
 
+static GtkSizeRequestMode
+kiosk_access_bar_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* The buttons stand in a row where they fit, and one above the other where
+ * they do not (larger text and Spanish make them wider). */
 static void
 kiosk_access_bar_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -75,40 +72,76 @@ kiosk_access_bar_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
+  gboolean column = orientation == GTK_ORIENTATION_VERTICAL
+                    && for_size >= 0 && for_size < row_width (widget);
+  int n = 0;
+
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), n++)
+    {
+      int child_min, child_nat;
+
+      gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural += child_nat + (n > 0 ? SPACING : 0);
+        }
+      else if (column)
+        {
+          *minimum += child_nat + (n > 0 ? SPACING : 0);
+          *natural = *minimum;
+        }
+      else
+        {
+          *minimum = *natural = MAX (*natural, child_nat);
+        }
+    }
 }
 
-/* The buttons stand in a row where they fit (and larger text or Spanish
- * can make them not fit), one above the other otherwise. Changing the box
- * during allocation would relayout mid-frame: the change waits a turn. */
 static void
 kiosk_access_bar_size_allocate (GtkWidget *widget,
                                 int        width,
                                 int        height,
                                 int        baseline)
 {
-  KioskAccessBar *self = KIOSK_ACCESS_BAR (widget);
-  GtkOrientation wanted = row_width (self) > width ? GTK_ORIENTATION_VERTICAL
-                                                   : GTK_ORIENTATION_HORIZONTAL;
+  int needed = row_width (widget);
+  gboolean column = width < needed;
+  int x = column ? 0 : (width - needed) / 2;
+  int y = 0;
 
-  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
-
-  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->box)))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      self->wanted = wanted;
-      if (self->orientation_source == 0)
-        self->orientation_source = g_idle_add (apply_orientation, self);
+      int child_width, child_height;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+      child_width = MIN (child_width, width);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height,
+                          NULL, NULL);
+      if (column)
+        {
+          gtk_widget_size_allocate (child, &(GtkAllocation) { (width - child_width) / 2, y,
+                                                              child_width, child_height }, -1);
+          y += child_height + SPACING;
+        }
+      else
+        {
+          gtk_widget_size_allocate (child, &(GtkAllocation) { x, (height - child_height) / 2,
+                                                              child_width, child_height }, -1);
+          x += child_width + SPACING;
+        }
     }
 }
 
 static void
 kiosk_access_bar_dispose (GObject *object)
 {
-  KioskAccessBar *self = KIOSK_ACCESS_BAR (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->orientation_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_ACCESS_BAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -123,11 +156,11 @@ kiosk_access_bar_class_init (KioskAccessBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kiosk_access_bar_dispose;
+  widget_class->get_request_mode = kiosk_access_bar_get_request_mode;
   widget_class->measure = kiosk_access_bar_measure;
   widget_class->size_allocate = kiosk_access_bar_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-access-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, KioskAccessBar, box);
   gtk_widget_class_bind_template_child (widget_class, KioskAccessBar, language_button);
   gtk_widget_class_bind_template_child (widget_class, KioskAccessBar, language_content);
   gtk_widget_class_set_css_name (widget_class, "kioskaccessbar");

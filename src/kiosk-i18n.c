@@ -32,6 +32,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "kiosk-i18n.h"
 
@@ -91,7 +92,9 @@ static void
 apply_language (const char *language)
 {
   ensure_messages_locale ();
-  g_setenv ("LANGUAGE", language, TRUE);
+  /* Plain setenv (): g_setenv () would log that it is not thread-safe,
+   * which replacing an existing variable is (see the top of this file). */
+  setenv ("LANGUAGE", language, 1);
   ++_nl_msg_cat_cntr;
 }
 

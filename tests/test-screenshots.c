@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-screenshots.c: every screen at three sizes: no text cut off, every button named and large. */
+/* test-screenshots.c: every screen at three sizes, in both languages and with larger text: no text cut off, every button named and large. */
 
 #include "config.h"
 
@@ -14,16 +14,25 @@ typedef struct
   int width;
   int height;
   const char *language;
+  gboolean larger_text;
 } Size;
 
-/* Spanish runs longer than English: the smallest screens get it too. */
+/* Spanish runs longer than English, and larger text longer still: the
+ * smallest screens get them too. */
 static const Size sizes[] = {
-  { 1280, 800, "en" },
-  { 1920, 1080, "en" },
-  { 1080, 1920, "en" },
-  { 1280, 800, "es" },
-  { 1080, 1920, "es" },
+  { 1280, 800, "en", FALSE },
+  { 1920, 1080, "en", FALSE },
+  { 1080, 1920, "en", FALSE },
+  { 1280, 800, "es", FALSE },
+  { 1080, 1920, "es", FALSE },
+  { 1280, 800, "en", TRUE },
+  { 1080, 1920, "en", TRUE },
+  { 1280, 800, "es", TRUE },
+  { 1080, 1920, "es", TRUE },
 };
+
+/* The screen size of the test running. */
+static const Size *screen_size;
 
 static void
 save_png (KioskWindow *window,
@@ -37,9 +46,10 @@ save_png (KioskWindow *window,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
   const char *language = kiosk_window_get_language (window);
-  g_autofree char *file = g_strdup_printf ("%s-%dx%d%s%s.png", name, width, height,
+  g_autofree char *file = g_strdup_printf ("%s-%dx%d%s%s%s.png", name, width, height,
                                            g_str_equal (language, "en") ? "" : "-",
-                                           g_str_equal (language, "en") ? "" : language);
+                                           g_str_equal (language, "en") ? "" : language,
+                                           kiosk_window_get_larger_text (window) ? "-larger" : "");
   g_autofree char *path = g_build_filename (dir, file, NULL);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
@@ -141,6 +151,12 @@ shoot (KioskWindow *window,
        const char  *name)
 {
   kiosk_ui_test_wait_for_page (window, page);
+  /* A screen whose content needs more than the screen makes the window grow. */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) != screen_size->width
+      || gtk_widget_get_height (GTK_WIDGET (window)) != screen_size->height)
+    g_error ("“%s” needs more than the screen: the window is %d×%d, not %d×%d", name,
+             gtk_widget_get_width (GTK_WIDGET (window)),
+             gtk_widget_get_height (GTK_WIDGET (window)), screen_size->width, screen_size->height);
   g_assert_cmpuint (check_labels (GTK_WIDGET (window), window, name), >, 0);
   save_png (window, name);
 }
@@ -193,9 +209,12 @@ test_screens (gconstpointer data)
 {
   const Size *size = data;
   KioskWindow *window = kiosk_ui_test_window_new (size->width, size->height);
+
+  screen_size = size;
   GListModel *services = kiosk_content_get_services (kiosk_window_get_spa_content (window));
 
   kiosk_window_set_language (window, size->language);
+  kiosk_window_set_larger_text (window, size->larger_text);
   shoot (window, "attract", "attract");
   show (window, "kiosk.start", NULL);
   shoot (window, "home", "home");
@@ -230,7 +249,8 @@ main (int   argc,
 
   for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/kiosk/screenshots/%s/%dx%d", sizes[i].language,
+      g_autofree char *path = g_strdup_printf ("/kiosk/screenshots/%s%s/%dx%d", sizes[i].language,
+                                               sizes[i].larger_text ? "-larger" : "",
                                                sizes[i].width, sizes[i].height);
 
       g_test_add_data_func (path, &sizes[i], test_screens);
