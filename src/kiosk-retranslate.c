@@ -63,8 +63,8 @@ static const TextProperty text_properties[] = {
 };
 
 static GHashTable *english_keys;       /* msgid → key */
-static GHashTable *translated_keys;    /* translation → key, for translated_language */
-static char *translated_language;
+static GHashTable *translated_keys;    /* translation → key, in every language seen */
+static GHashTable *translated_languages;
 
 static void
 replace_string (char       **slot,
@@ -215,8 +215,10 @@ ensure_english_keys (void)
     }
 }
 
-/* The template strings as the language in force says them, to recognise
- * widgets built while that language was in force. */
+/* The template strings as every language in force so far says them, to
+ * recognise widgets built while that language was in force (the window
+ * runs the walker in each language it switches to, so every language a
+ * widget can have been built in is here). */
 static void
 ensure_translated_keys (void)
 {
@@ -224,12 +226,15 @@ ensure_translated_keys (void)
   GHashTableIter iter;
   gpointer msgid, key;
 
-  if (translated_keys != NULL && g_strcmp0 (translated_language, language) == 0)
+  if (translated_languages == NULL)
+    {
+      translated_languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      translated_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+  if (language == NULL || g_hash_table_contains (translated_languages, language))
     return;
 
-  g_clear_pointer (&translated_keys, g_hash_table_unref);
-  replace_string (&translated_language, language);
-  translated_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_add (translated_languages, g_strdup (language));
   g_hash_table_iter_init (&iter, english_keys);
   while (g_hash_table_iter_next (&iter, &msgid, &key))
     {

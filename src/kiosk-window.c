@@ -419,9 +419,16 @@ kiosk_window_init (KioskWindow *self)
   g_signal_connect_swapped (self->idle_monitor, "expired",
                             G_CALLBACK (kiosk_window_reset_session), self);
 
-  /* Before the template: its language button reads the kiosk.language state. */
+  /* Before the template: its language button reads the kiosk.language
+   * state, and its text is built in the language it starts in. */
   self->settings = g_settings_new (APP_ID);
   self->language = g_settings_get_string (self->settings, "default-language");
+  if (!kiosk_i18n_is_supported (self->language))
+    {
+      g_free (self->language);
+      self->language = g_strdup ("en");
+    }
+  kiosk_i18n_set_language (self->language);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_input_controllers (self);

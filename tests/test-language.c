@@ -9,6 +9,7 @@
 #include "kiosk-access-bar.h"
 #include "kiosk-attract-page.h"
 #include "kiosk-i18n.h"
+#include "kiosk-retranslate.h"
 #include "kiosk-ui-test.h"
 
 /* One text a widget shows: its label, or its accessible label. */
@@ -140,7 +141,8 @@ switch_language (KioskWindow *window,
 static guint
 assert_spanish (KioskWindow *window,
                 GPtrArray   *english,
-                const char  *screen)
+                const char  *screen,
+                GPtrArray   *translations)
 {
   g_autoptr(GPtrArray) now = look (window);
   guint translated = 0;
@@ -153,6 +155,7 @@ assert_spanish (KioskWindow *window,
 
       if (spanish == before->text || g_str_equal (spanish, before->text))
         continue;
+      g_ptr_array_add (translations, g_strdup (spanish));
       if (shows_text (now, before->text))
         g_error ("On “%s” the English “%s” is still shown", screen, before->text);
       if (gtk_widget_get_root (before->widget) == NULL)
@@ -166,13 +169,22 @@ assert_spanish (KioskWindow *window,
   return translated;
 }
 
-/* Back in English, every text reads as it did before. */
+/* Back in English, every text reads as it did before, and no Spanish is
+ * left, not even on widgets built while Spanish was in force. */
 static void
 assert_english_again (KioskWindow *window,
                       GPtrArray   *english,
-                      const char  *screen)
+                      const char  *screen,
+                      GPtrArray   *translations)
 {
-  kiosk_ui_test_wait_frames (GTK_WIDGET (window), 2);
+  g_autoptr(GPtrArray) now = look (window);
+
+  for (guint i = 0; i < translations->len; i++)
+    {
+      if (shows_text (now, g_ptr_array_index (translations, i)))
+        g_error ("On “%s” back in English, “%s” is still shown", screen,
+                 (char *) g_ptr_array_index (translations, i));
+    }
   for (guint i = 0; i < english->len; i++)
     {
       Shown *before = g_ptr_array_index (english, i);
@@ -194,11 +206,12 @@ check_screen (KioskWindow       *window,
               const char * const *content)
 {
   g_autoptr(GPtrArray) english = look (window);
+  g_autoptr(GPtrArray) translations = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) spanish = NULL;
   guint translated;
 
   switch_language (window, "es");
-  translated = assert_spanish (window, english, screen);
+  translated = assert_spanish (window, english, screen, translations);
   spanish = look (window);
   for (guint i = 0; content != NULL && content[i] != NULL; i++)
     {
@@ -209,7 +222,7 @@ check_screen (KioskWindow       *window,
   g_assert_cmpuint (translated + (content != NULL ? g_strv_length ((char **) content) : 0), >, 0);
 
   switch_language (window, "en");
-  assert_english_again (window, english, screen);
+  assert_english_again (window, english, screen, translations);
 }
 
 static void
@@ -434,6 +447,83 @@ test_reset_to_default (void)
   kiosk_ui_test_destroy (window);
 }
 
+/* A window made while another session left Spanish in force starts in
+ * its own default language, and switches both ways. */
+static void
+test_built_after_spanish (void)
+{
+  KioskWindow *window;
+  GtkWidget *start;
+
+  kiosk_i18n_set_language ("es");
+  window = kiosk_ui_test_window_new (1280, 800);
+  start = kiosk_ui_test_find_button (GTK_WIDGET (window), "kiosk.start", NULL);
+  g_assert_cmpstr (kiosk_i18n_get_language (), ==, "en");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (start)), ==, "Touch to start");
+  check_screen (window, "attract", NULL);
+
+  kiosk_ui_test_destroy (window);
+}
+
+static GtkWidget *
+find_label_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The walker's rules, on widgets outside any window: template text follows
+ * the language whichever language it was built in; text code set stays. */
+static void
+test_retranslate_rules (void)
+{
+  GtkWidget *other = g_object_ref_sink (gtk_label_new ("Touch to start"));
+  GtkWidget *bar, *label;
+  GtkWidget *code = g_object_ref_sink (gtk_label_new ("Hola, buenos días"));
+
+  /* Spanish was in force once (as after any switch)... */
+  kiosk_i18n_set_language ("es");
+  kiosk_retranslate_widget (other);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (other)), ==, "Toque para empezar");
+
+  /* ...a widget built now has Spanish from its template, and is first
+   * walked in English. */
+  bar = g_object_ref_sink (g_object_new (KIOSK_TYPE_ACCESS_BAR, NULL));
+  label = find_label_text (bar, "Texto más grande");
+  g_assert_nonnull (label);
+  kiosk_i18n_set_language ("en");
+  kiosk_retranslate_widget (bar);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Larger text");
+  kiosk_i18n_set_language ("es");
+  kiosk_retranslate_widget (bar);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Texto más grande");
+
+  /* Code takes a label over: the walker leaves it. */
+  gtk_label_set_label (GTK_LABEL (label), "Letra grande");
+  kiosk_i18n_set_language ("en");
+  kiosk_retranslate_widget (bar);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Letra grande");
+  kiosk_retranslate_widget (code);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (code)), ==, "Hola, buenos días");
+
+  g_object_unref (code);
+  g_object_unref (bar);
+  g_object_unref (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +535,8 @@ main (int   argc,
   g_test_add_func ("/kiosk/language/every-screen", test_every_screen);
   g_test_add_func ("/kiosk/language/button", test_language_button);
   g_test_add_func ("/kiosk/language/reset-to-default", test_reset_to_default);
+  g_test_add_func ("/kiosk/language/built-after-spanish", test_built_after_spanish);
+  g_test_add_func ("/kiosk/language/retranslate-rules", test_retranslate_rules);
 
   return g_test_run ();
 }

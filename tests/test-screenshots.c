@@ -15,20 +15,23 @@ typedef struct
   int height;
   const char *language;
   gboolean larger_text;
+  gboolean high_contrast;
 } Size;
 
 /* Spanish runs longer than English, and larger text longer still: the
- * smallest screens get them too. */
+ * smallest screens get them too; and the high contrast style, to look at. */
 static const Size sizes[] = {
-  { 1280, 800, "en", FALSE },
-  { 1920, 1080, "en", FALSE },
-  { 1080, 1920, "en", FALSE },
-  { 1280, 800, "es", FALSE },
-  { 1080, 1920, "es", FALSE },
-  { 1280, 800, "en", TRUE },
-  { 1080, 1920, "en", TRUE },
-  { 1280, 800, "es", TRUE },
-  { 1080, 1920, "es", TRUE },
+  { 1280, 800, "en", FALSE, FALSE },
+  { 1920, 1080, "en", FALSE, FALSE },
+  { 1080, 1920, "en", FALSE, FALSE },
+  { 1280, 800, "es", FALSE, FALSE },
+  { 1080, 1920, "es", FALSE, FALSE },
+  { 1280, 800, "en", TRUE, FALSE },
+  { 1080, 1920, "en", TRUE, FALSE },
+  { 1280, 800, "es", TRUE, FALSE },
+  { 1080, 1920, "es", TRUE, FALSE },
+  { 1280, 800, "en", FALSE, TRUE },
+  { 1080, 1920, "es", FALSE, TRUE },
 };
 
 /* The screen size of the test running. */
@@ -46,10 +49,11 @@ save_png (KioskWindow *window,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
   const char *language = kiosk_window_get_language (window);
-  g_autofree char *file = g_strdup_printf ("%s-%dx%d%s%s%s.png", name, width, height,
+  g_autofree char *file = g_strdup_printf ("%s-%dx%d%s%s%s%s.png", name, width, height,
                                            g_str_equal (language, "en") ? "" : "-",
                                            g_str_equal (language, "en") ? "" : language,
-                                           kiosk_window_get_larger_text (window) ? "-larger" : "");
+                                           kiosk_window_get_larger_text (window) ? "-larger" : "",
+                                           kiosk_window_get_high_contrast (window) ? "-contrast" : "");
   g_autofree char *path = g_build_filename (dir, file, NULL);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
@@ -215,6 +219,7 @@ test_screens (gconstpointer data)
 
   kiosk_window_set_language (window, size->language);
   kiosk_window_set_larger_text (window, size->larger_text);
+  kiosk_window_set_high_contrast (window, size->high_contrast);
   shoot (window, "attract", "attract");
   show (window, "kiosk.start", NULL);
   shoot (window, "home", "home");
@@ -249,8 +254,9 @@ main (int   argc,
 
   for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/kiosk/screenshots/%s%s/%dx%d", sizes[i].language,
+      g_autofree char *path = g_strdup_printf ("/kiosk/screenshots/%s%s%s/%dx%d", sizes[i].language,
                                                sizes[i].larger_text ? "-larger" : "",
+                                               sizes[i].high_contrast ? "-contrast" : "",
                                                sizes[i].width, sizes[i].height);
 
       g_test_add_data_func (path, &sizes[i], test_screens);
