@@ -8,11 +8,12 @@
  * Which texts came from a template: every string marked translatable in a
  * .ui file of the kiosk's resources is collected once (the "template
  * strings"). A widget's text that equals a template string in English, or
- * its translation in the language in force, is template text; its msgid is
- * remembered on the widget (qdata), with the words last written. Text that
- * code set (in a page's refill, from content or through gettext) matches neither,
- * and is left alone: the page re-sets it itself. When code later replaces a
- * text the walker wrote, the remembered msgid is dropped or replaced.
+ * its translation in a language the walker has run in, is template text;
+ * its msgid is remembered on the widget (qdata), with the words last
+ * written. Text that code set (in a page's refill, from content or through
+ * gettext) matches neither, and is left alone: the page re-sets it itself.
+ * When code later replaces a text the walker wrote, the remembered msgid is
+ * dropped or replaced.
  *
  * Accessible labels and descriptions given in <accessibility> are read
  * back through GTK's test AT API, the only reader GTK 4.8 has; it reads
