@@ -118,3 +118,17 @@ kiosk_top_bar_set_title (KioskTopBar *self,
   gtk_label_set_label (self->title_label, title ? title : "");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
+
+/**
+ * kiosk_top_bar_get_title_label:
+ * @self: the bar
+ *
+ * Returns: (transfer none): the spa's name in the bar, where staff hold to open staff mode
+ */
+GtkWidget *
+kiosk_top_bar_get_title_label (KioskTopBar *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TOP_BAR (self), NULL);
+
+  return GTK_WIDGET (self->title_label);
+}

@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (KioskTopBar, kiosk_top_bar, KIOSK, TOP_BAR, GtkWidget)
 const char *kiosk_top_bar_get_title (KioskTopBar *self);
 void        kiosk_top_bar_set_title (KioskTopBar *self,
                                      const char  *title);
+GtkWidget  *kiosk_top_bar_get_title_label (KioskTopBar *self);
 
 G_END_DECLS

@@ -73,11 +73,13 @@ on_visible_page_changed (KioskWindow *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   gboolean attract = g_strcmp0 (page, "attract") == 0;
   gboolean home = g_strcmp0 (page, "home") == 0;
+  gboolean staff = page != NULL && g_str_has_prefix (page, "staff-");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->top_bar), !attract);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.go-back", !attract && !home);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.go-home", !attract && !home);
-  kiosk_idle_monitor_set_enabled (self->idle_monitor, !attract);
+  gtk_widget_set_visible (GTK_WIDGET (self->top_bar), !attract && !staff);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.go-back", !attract && !home && !staff);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.go-home", !attract && !home && !staff);
+  kiosk_idle_monitor_set_enabled (self->idle_monitor, !attract && !staff);
+  kiosk_window_staff_page_changed (self);
 }
 
 static void
@@ -114,6 +116,7 @@ on_capture_event (GtkEventControllerLegacy *controller,
     case GDK_TOUCHPAD_SWIPE:
     case GDK_TOUCHPAD_PINCH:
       kiosk_idle_monitor_activity (self->idle_monitor);
+      kiosk_window_staff_activity (self);
       break;
     default:
       break;
@@ -230,6 +233,7 @@ kiosk_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->idle_monitor, self);
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_data (self->stack, self);
+  kiosk_window_staff_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
   g_clear_object (&self->idle_monitor);
   g_clear_object (&self->settings);
@@ -384,6 +388,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
 
   kiosk_window_install_properties (object_class);
   kiosk_window_install_actions (widget_class);
+  kiosk_window_staff_install_actions (widget_class);
 
   g_type_ensure (KIOSK_TYPE_TOP_BAR);
   g_type_ensure (KIOSK_TYPE_ATTRACT_PAGE);
@@ -392,6 +397,8 @@ kiosk_window_class_init (KioskWindowClass *klass)
   g_type_ensure (KIOSK_TYPE_SERVICE_PAGE);
   g_type_ensure (KIOSK_TYPE_SCIATICA_PAGE);
   g_type_ensure (KIOSK_TYPE_BOOKING_PAGE);
+  g_type_ensure (KIOSK_TYPE_PIN_PAD);
+  g_type_ensure (KIOSK_TYPE_STAFF_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, stack);
@@ -402,6 +409,8 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, service_page);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, sciatica_page);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, booking_page);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, pin_pad);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, staff_panel);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_prompt);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_seconds_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_text_label);
@@ -432,6 +441,7 @@ kiosk_window_init (KioskWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_input_controllers (self);
+  kiosk_window_staff_init (self);
 
   g_settings_bind (self->settings, "idle-timeout", self, "idle-timeout", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "idle-countdown", self, "idle-countdown", G_SETTINGS_BIND_GET);

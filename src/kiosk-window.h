@@ -10,6 +10,7 @@
 #include "kiosk-content.h"
 #include "kiosk-outbox.h"
 #include "kiosk-idle-monitor.h"
+#include "kiosk-staff-pin.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +49,12 @@ void              kiosk_window_set_larger_text    (KioskWindow      *self,
 gboolean          kiosk_window_get_high_contrast  (KioskWindow      *self);
 void              kiosk_window_set_high_contrast  (KioskWindow      *self,
                                                    gboolean          high_contrast);
+KioskStaffPin    *kiosk_window_get_staff_pin      (KioskWindow      *self);
+void              kiosk_window_set_staff_pin      (KioskWindow      *self,
+                                                   KioskStaffPin    *staff_pin);
+guint             kiosk_window_get_staff_timeout  (KioskWindow      *self);
+void              kiosk_window_set_staff_timeout  (KioskWindow      *self,
+                                                   guint             seconds);
+gboolean          kiosk_window_get_staff_unlocked (KioskWindow      *self);
 
 G_END_DECLS
