@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "kiosk-pin-pad.h"
 #include "kiosk-sciatica-page.h"
@@ -222,8 +224,9 @@ fake_clock (gpointer user_data)
 static gboolean
 pin_ready (gpointer data)
 {
-  return g_str_has_prefix (kiosk_pin_pad_get_message (data), "Enter")
-         || g_str_equal (kiosk_pin_pad_get_message (data), "Wrong PIN. Try again.");
+  /* In the language on screen: the Spanish screenshots have Spanish messages. */
+  return g_str_equal (kiosk_pin_pad_get_message (data), _("Enter the staff PIN."))
+         || g_str_equal (kiosk_pin_pad_get_message (data), _("Wrong PIN. Try again."));
 }
 
 static void
@@ -244,6 +247,9 @@ shoot_staff (KioskWindow *window)
 {
   g_autoptr(KioskStaffPin) staff_pin = kiosk_staff_pin_new (staff_pin_path);
   GtkWidget *pad = kiosk_window_get_page (window, "staff-pin");
+  /* The lock-out message, in the language on screen, up to its time. */
+  g_autofree char *locked_prefix = g_strndup (_("Too many wrong PINs. Staff mode is locked until %s."),
+                                              strcspn (_("Too many wrong PINs. Staff mode is locked until %s."), "%"));
   GtkWidget *quit;
   GtkAdjustment *scroll;
 
@@ -257,7 +263,8 @@ shoot_staff (KioskWindow *window)
       enter_pin (pad, "1357");
       fake_now += (gint64) (1 << i) * G_USEC_PER_SEC;
     }
-  g_assert_true (g_str_has_prefix (kiosk_pin_pad_get_message (KIOSK_PIN_PAD (pad)), "Too many"));
+  g_assert_true (g_str_has_prefix (kiosk_pin_pad_get_message (KIOSK_PIN_PAD (pad)),
+                                   locked_prefix));
   shoot (window, "staff-pin", "staff-pin-locked");
 
   fake_now += (gint64) KIOSK_STAFF_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
