@@ -192,6 +192,9 @@ test_every_screen_named (gconstpointer data)
   assert_all_named (window, "sciatica");
   show (window, "kiosk.book", "thai", "booking");
   assert_all_named (window, "booking");
+  show (window, "kiosk.staff-open", NULL, "staff-pin");
+  assert_all_named (window, "staff-pin");
+  show (window, "kiosk.staff-close", NULL, "booking");
 
   show (window, "kiosk.go-home", NULL, "home");
   kiosk_window_set_idle_countdown (window, 60);
@@ -400,7 +403,14 @@ assert_tab_reaches_all (KioskWindow *window,
   guint presses = 0;
 
   collect_controls (GTK_WIDGET (window), controls);
-  g_assert_cmpuint (controls->len, >, 1);
+  g_assert_cmpuint (controls->len, >, 0);
+  /* One control alone may already hold the focus: Tab has nowhere to go. */
+  if (controls->len == 1
+      && gtk_window_get_focus (GTK_WINDOW (window)) == g_ptr_array_index (controls, 0))
+    {
+      g_test_message ("%s: its one control has the focus", screen);
+      return;
+    }
   while (presses++ < controls->len * 2 + 4)
     {
       GtkWidget *focus = press_tab (window);
@@ -487,6 +497,8 @@ test_keyboard (void)
   assert_tab_reaches_all (window, "sciatica");
   show (window, "kiosk.book", "", "booking");
   assert_tab_reaches_all (window, "booking");
+  show (window, "kiosk.staff-open", NULL, "staff-pin");
+  assert_tab_reaches_all (window, "staff-pin");
 
   kiosk_ui_test_destroy (window);
 }

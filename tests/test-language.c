@@ -303,6 +303,11 @@ test_every_screen (void)
   show (window, "kiosk.book", "hot-stone", "booking");
   check_screen (window, "booking", NULL);
 
+  show (window, "kiosk.staff-open", NULL, "staff-pin");
+  check_screen (window, "staff-pin", NULL);
+  /* Cancel on the PIN pad returns to the customer's screen. */
+  show (window, "kiosk.staff-close", NULL, "booking");
+
   show (window, "kiosk.go-home", NULL, "home");
   kiosk_window_set_idle_countdown (window, 60);
   kiosk_window_set_idle_timeout (window, 1);
