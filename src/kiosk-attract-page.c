@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "kiosk-access-bar.h"
 #include "kiosk-attract-page.h"
 #include "kiosk-page.h"
 
@@ -18,6 +19,7 @@ struct _KioskAttractPage
   GtkLabel *text_a;
   GtkLabel *title_b;
   GtkLabel *text_b;
+  KioskAccessBar *access_bar;
 
   KioskContent *content;
   char *language;
@@ -82,6 +84,7 @@ kiosk_attract_page_refill (KioskPage    *page,
 
   gtk_label_set_label (self->spa_label, kiosk_content_get_spa_name (content));
   fill_highlight (self, FALSE);
+  kiosk_access_bar_set_language (self->access_bar, language);
 }
 
 static void
@@ -146,6 +149,8 @@ kiosk_attract_page_class_init (KioskAttractPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kiosk_attract_page_dispose;
+
+  g_type_ensure (KIOSK_TYPE_ACCESS_BAR);
   widget_class->map = kiosk_attract_page_map;
   widget_class->unmap = kiosk_attract_page_unmap;
 
@@ -156,6 +161,7 @@ kiosk_attract_page_class_init (KioskAttractPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskAttractPage, text_a);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractPage, title_b);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractPage, text_b);
+  gtk_widget_class_bind_template_child (widget_class, KioskAttractPage, access_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_pressed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kioskattractpage");

@@ -181,9 +181,8 @@ get_list (json_object  *object,
   length = json_object_array_length (*out_value);
   if (length < min || length > max)
     return fail (error, KIOSK_CONTENT_ERROR_INVALID, where,
-                 _("the list “%s” must have from %" G_GSIZE_FORMAT " to %" G_GSIZE_FORMAT
-                   " items, not %" G_GSIZE_FORMAT),
-                 member, min, max, length);
+                 _("the list “%s” must have from %lu to %lu items, not %lu"),
+                 member, (unsigned long) min, (unsigned long) max, (unsigned long) length);
 
   return TRUE;
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "kiosk-access-bar.h"
 #include "kiosk-home-page.h"
 #include "kiosk-page.h"
 
@@ -11,6 +12,7 @@ struct _KioskHomePage
   GtkWidget parent_instance;
 
   GtkBox *choices_box;
+  KioskAccessBar *access_bar;
   guint orientation_source;
   GtkOrientation wanted;
 };
@@ -21,8 +23,17 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (KioskHomePage, kiosk_home_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (KIOSK_TYPE_PAGE, kiosk_home_page_page_init))
 
 static void
+kiosk_home_page_refill (KioskPage    *page,
+                        KioskContent *content,
+                        const char   *language)
+{
+  kiosk_access_bar_set_language (KIOSK_HOME_PAGE (page)->access_bar, language);
+}
+
+static void
 kiosk_home_page_page_init (KioskPageInterface *iface)
 {
+  iface->refill = kiosk_home_page_refill;
 }
 
 static gboolean
@@ -101,8 +112,11 @@ kiosk_home_page_class_init (KioskHomePageClass *klass)
   widget_class->measure = kiosk_home_page_measure;
   widget_class->size_allocate = kiosk_home_page_size_allocate;
 
+  g_type_ensure (KIOSK_TYPE_ACCESS_BAR);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-home-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskHomePage, choices_box);
+  gtk_widget_class_bind_template_child (widget_class, KioskHomePage, access_bar);
   gtk_widget_class_set_css_name (widget_class, "kioskhomepage");
 }
 

@@ -442,8 +442,8 @@ transfer_to_error (Transfer *transfer)
     return g_error_new (KIOSK_API_ERROR, KIOSK_API_ERROR_PROTOCOL,
                         _("The booking system answered something the kiosk does not understand "
                           "(the answer is too large: the kiosk accepts at most "
-                          "%" G_GSIZE_FORMAT " bytes)"),
-                        transfer->max_size);
+                          "%lu bytes)"),
+                        (unsigned long) transfer->max_size);
 
   return curl_code_to_error (transfer->result, g_strchomp (transfer->error_buffer));
 }

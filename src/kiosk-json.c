@@ -130,8 +130,8 @@ kiosk_json_parse (const char  *data,
   if (jerr != json_tokener_success)
     {
       g_set_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_SYNTAX,
-                   _("it is not valid JSON (%s at byte %" G_GSIZE_FORMAT ")"),
-                   json_tokener_error_desc (jerr), end);
+                   _("it is not valid JSON (%s at byte %lu)"),
+                   json_tokener_error_desc (jerr), (unsigned long) end);
       return NULL;
     }
 
@@ -147,7 +147,7 @@ kiosk_json_parse (const char  *data,
       if (!is_json_space (data[i]))
         {
           g_set_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_SYNTAX,
-                       _("unexpected text after the JSON at byte %" G_GSIZE_FORMAT), i);
+                       _("unexpected text after the JSON at byte %lu"), (unsigned long) i);
           return NULL;
         }
     }
@@ -271,8 +271,8 @@ kiosk_json_get_int (json_object  *object,
   if (number == G_MAXINT64 || number == G_MININT64 || number < min || number > max)
     {
       g_set_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_RANGE,
-                   _("the field “%s” must be between %" G_GINT64_FORMAT
-                     " and %" G_GINT64_FORMAT), member, min, max);
+                   _("the field “%s” must be between %lld and %lld"),
+                   member, (long long) min, (long long) max);
       return FALSE;
     }
 

@@ -183,7 +183,7 @@ still_here_activated (GtkWidget  *widget,
  * @self: the window
  *
  * Wipes everything the last customer did, on every screen, and returns to
- * the attract screen in the default language.
+ * the attract screen in the default language, with normal text and contrast.
  */
 void
 kiosk_window_reset_session (KioskWindow *self)
@@ -193,6 +193,8 @@ kiosk_window_reset_session (KioskWindow *self)
   forget_history (self);
   gtk_stack_set_visible_child_name (self->stack, "attract");
   kiosk_window_set_language (self, language);
+  kiosk_window_set_larger_text (self, FALSE);
+  kiosk_window_set_high_contrast (self, FALSE);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
        child != NULL;
@@ -215,4 +217,8 @@ kiosk_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "kiosk.book", "s", book_activated);
   gtk_widget_class_install_action (widget_class, "kiosk.reset", NULL, reset_activated);
   gtk_widget_class_install_action (widget_class, "kiosk.still-here", NULL, still_here_activated);
+  /* The language button (target "en" or "es") and the two reading aids. */
+  gtk_widget_class_install_property_action (widget_class, "kiosk.language", "language");
+  gtk_widget_class_install_property_action (widget_class, "kiosk.larger-text", "larger-text");
+  gtk_widget_class_install_property_action (widget_class, "kiosk.high-contrast", "high-contrast");
 }

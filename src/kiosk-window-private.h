@@ -45,6 +45,8 @@ struct _KioskWindow
   GPtrArray *history;
   guint inhibit_cookie;
   gboolean allow_close;
+  gboolean larger_text;
+  gboolean high_contrast;
 
   /* Staff mode (kiosk-window-staff.c). */
   char *staff_return_page;

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-i18n.h"
 #include "kiosk-page.h"
+#include "kiosk-retranslate.h"
 #include "kiosk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -19,10 +21,16 @@ enum {
   PROP_ALLOW_CLOSE,
   PROP_API_CLIENT,
   PROP_OUTBOX,
+  PROP_LARGER_TEXT,
+  PROP_HIGH_CONTRAST,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* "Larger text" raises the display's font resolution: every size given in
+ * points, ours and the other screens' alike, grows by this much. */
+#define LARGER_TEXT_SCALE 1.25
 
 /* Keys that would let a customer out of the kiosk or into its insides. */
 static const char * const swallowed_shortcuts[] = {
@@ -30,6 +38,8 @@ static const char * const swallowed_shortcuts[] = {
   "<Control><Shift>d", "<Control><Shift>D",
   "<Control>q", "<Control>w", "<Alt>F4",
 };
+
+static void update_idle_prompt (KioskWindow *self);
 
 static void
 refill_pages (KioskWindow *self)
@@ -42,6 +52,17 @@ refill_pages (KioskWindow *self)
         kiosk_page_refill (KIOSK_PAGE (child), self->content, self->language);
     }
   kiosk_top_bar_set_title (self->top_bar, kiosk_content_get_spa_name (self->content));
+}
+
+/* The one place the language switches: gettext first, then the pages'
+ * own text (content and code strings), then what the templates gave. */
+static void
+apply_language (KioskWindow *self)
+{
+  kiosk_i18n_set_language (self->language);
+  refill_pages (self);
+  kiosk_retranslate_widget (GTK_WIDGET (self));
+  update_idle_prompt (self);
 }
 
 /* The top bar shows on every screen but attract; on home, Back and Home
@@ -195,7 +216,7 @@ kiosk_window_constructed (GObject *object)
 
   if (self->content == NULL)
     self->content = kiosk_content_new_bundled ();
-  refill_pages (self);
+  apply_language (self);
   on_visible_page_changed (self);
 }
 
@@ -221,6 +242,9 @@ kiosk_window_dispose (GObject *object)
   g_clear_object (&self->outbox);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
+  if (self->larger_text)
+    gtk_settings_reset_property (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi");
+  self->larger_text = FALSE;
 
   G_OBJECT_CLASS (kiosk_window_parent_class)->dispose (object);
 }
@@ -255,6 +279,12 @@ kiosk_window_get_property (GObject    *object,
       break;
     case PROP_OUTBOX:
       g_value_set_object (value, self->outbox);
+      break;
+    case PROP_LARGER_TEXT:
+      g_value_set_boolean (value, self->larger_text);
+      break;
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->high_contrast);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -292,6 +322,12 @@ kiosk_window_set_property (GObject      *object,
     case PROP_OUTBOX:
       kiosk_window_set_outbox (self, g_value_get_object (value));
       break;
+    case PROP_LARGER_TEXT:
+      kiosk_window_set_larger_text (self, g_value_get_boolean (value));
+      break;
+    case PROP_HIGH_CONTRAST:
+      kiosk_window_set_high_contrast (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -323,6 +359,14 @@ kiosk_window_install_properties (GObjectClass *object_class)
   properties[PROP_OUTBOX] =
     g_param_spec_object ("outbox", NULL, NULL, KIOSK_TYPE_OUTBOX,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The customer's reading aids, on the attract and home screens; the
+   * session reset turns them off. */
+  properties[PROP_LARGER_TEXT] =
+    g_param_spec_boolean ("larger-text", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIGH_CONTRAST] =
+    g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -384,12 +428,21 @@ kiosk_window_init (KioskWindow *self)
   g_signal_connect_swapped (self->idle_monitor, "expired",
                             G_CALLBACK (kiosk_window_reset_session), self);
 
+  /* Before the template: its language button reads the kiosk.language
+   * state, and its text is built in the language it starts in. */
+  self->settings = g_settings_new (APP_ID);
+  self->language = g_settings_get_string (self->settings, "default-language");
+  if (!kiosk_i18n_is_supported (self->language))
+    {
+      g_free (self->language);
+      self->language = g_strdup ("en");
+    }
+  kiosk_i18n_set_language (self->language);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   add_input_controllers (self);
   kiosk_window_staff_init (self);
 
-  self->settings = g_settings_new (APP_ID);
-  self->language = g_settings_get_string (self->settings, "default-language");
   g_settings_bind (self->settings, "idle-timeout", self, "idle-timeout", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "idle-countdown", self, "idle-countdown", G_SETTINGS_BIND_GET);
 }
@@ -445,16 +498,18 @@ kiosk_window_get_language (KioskWindow *self)
 /**
  * kiosk_window_set_language:
  * @self: the window
- * @language: a language code such as "en" or "es"
+ * @language: "en" or "es"
  *
- * Rewrites every screen's text in @language, keeping what the customer chose.
+ * Rewrites every screen's text in @language, keeping what the customer
+ * chose, and switches gettext (kiosk_i18n_set_language ()) for what comes
+ * next. The language button and the session reset come here.
  */
 void
 kiosk_window_set_language (KioskWindow *self,
                            const char  *language)
 {
   g_return_if_fail (KIOSK_IS_WINDOW (self));
-  g_return_if_fail (language != NULL && *language != '\0');
+  g_return_if_fail (language != NULL && kiosk_i18n_is_supported (language));
 
   if (g_strcmp0 (self->language, language) == 0)
     return;
@@ -462,7 +517,7 @@ kiosk_window_set_language (KioskWindow *self,
   g_free (self->language);
   self->language = g_strdup (language);
   if (self->content != NULL)
-    refill_pages (self);
+    apply_language (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
@@ -628,4 +683,87 @@ kiosk_window_get_visible_page (KioskWindow *self)
   g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+kiosk_window_get_larger_text (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
+
+  return self->larger_text;
+}
+
+/**
+ * kiosk_window_set_larger_text:
+ * @self: the window
+ * @larger_text: whether to show every text larger
+ *
+ * Raises the font resolution of the window's display (GtkSettings
+ * gtk-xft-dpi), so every size in points grows, and marks the window with
+ * the kiosk-larger-text style class. Turning it off gives the session's
+ * resolution back.
+ */
+void
+kiosk_window_set_larger_text (KioskWindow *self,
+                              gboolean     larger_text)
+{
+  GtkSettings *settings;
+  int dpi = 0;
+
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  larger_text = !!larger_text;
+  if (self->larger_text == larger_text)
+    return;
+
+  self->larger_text = larger_text;
+  settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  if (larger_text)
+    {
+      g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+      if (dpi <= 0)
+        dpi = 96 * 1024;
+      g_object_set (settings, "gtk-xft-dpi", (int) (dpi * LARGER_TEXT_SCALE), NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk-larger-text");
+    }
+  else
+    {
+      gtk_settings_reset_property (settings, "gtk-xft-dpi");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "kiosk-larger-text");
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LARGER_TEXT]);
+}
+
+gboolean
+kiosk_window_get_high_contrast (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
+
+  return self->high_contrast;
+}
+
+/**
+ * kiosk_window_set_high_contrast:
+ * @self: the window
+ * @high_contrast: whether to show the high contrast style
+ *
+ * Adwaita 1.2 cannot force its own high contrast per application, so the
+ * kiosk's style.css has its own, under the kiosk-high-contrast style class.
+ */
+void
+kiosk_window_set_high_contrast (KioskWindow *self,
+                                gboolean     high_contrast)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  high_contrast = !!high_contrast;
+  if (self->high_contrast == high_contrast)
+    return;
+
+  self->high_contrast = high_contrast;
+  if (high_contrast)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk-high-contrast");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "kiosk-high-contrast");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
 }

@@ -43,6 +43,12 @@ KioskIdleMonitor *kiosk_window_get_idle_monitor   (KioskWindow      *self);
 GtkWidget        *kiosk_window_get_page           (KioskWindow      *self,
                                                    const char       *name);
 const char       *kiosk_window_get_visible_page   (KioskWindow      *self);
+gboolean          kiosk_window_get_larger_text    (KioskWindow      *self);
+void              kiosk_window_set_larger_text    (KioskWindow      *self,
+                                                   gboolean          larger_text);
+gboolean          kiosk_window_get_high_contrast  (KioskWindow      *self);
+void              kiosk_window_set_high_contrast  (KioskWindow      *self,
+                                                   gboolean          high_contrast);
 KioskStaffPin    *kiosk_window_get_staff_pin      (KioskWindow      *self);
 void              kiosk_window_set_staff_pin      (KioskWindow      *self,
                                                    KioskStaffPin    *staff_pin);

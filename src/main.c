@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "kiosk-application.h"
+#include "kiosk-i18n.h"
 
 int
 main (int   argc,
@@ -15,9 +16,7 @@ main (int   argc,
   g_autoptr(KioskApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  kiosk_i18n_init (LOCALEDIR);
 
   /* A customer must never reach the inspector, whatever the environment says. */
   g_unsetenv ("GTK_DEBUG");

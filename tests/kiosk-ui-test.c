@@ -5,11 +5,13 @@
 
 #include <adwaita.h>
 
+#include "kiosk-i18n.h"
 #include "kiosk-ui-test.h"
 
-/* What KioskApplication does at start-up for the real program: Adwaita's
- * styles, the light scheme, and from the resource base path the kiosk's
- * style.css and icons. The tests create the window without an application. */
+/* What main () and KioskApplication do at start-up for the real program:
+ * the catalogues (here from the build tree), Adwaita's styles, the light
+ * scheme, and from the resource base path the kiosk's style.css and icons.
+ * The tests create the window without an application. */
 void
 kiosk_ui_test_init (int    *argc,
                     char ***argv)
@@ -17,6 +19,7 @@ kiosk_ui_test_init (int    *argc,
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
 
   gtk_test_init (argc, argv, NULL);
+  kiosk_i18n_init (g_getenv ("KIOSK_TEST_LOCALEDIR"));
   adw_init ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");

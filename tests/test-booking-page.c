@@ -624,6 +624,56 @@ test_full_booking (Fixture       *f,
   assert_wiped (f);
 }
 
+/* In Spanish, with the language switched back and forth half-way: what
+ * the customer typed stays, the screens speak Spanish, and the booking
+ * reaches the backend exactly as an English one does. */
+static void
+test_full_booking_spanish (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *slot = NULL;
+  g_auto(GStrv) row = NULL;
+
+  kiosk_window_set_language (f->window, "es");
+  choose_massage_and_day (f);
+  assert_shows (f, "Las horas se muestran en hora de la Montaña");
+  slot = choose_first_time (f);
+  type_details (f, "José", "Núñez", "8015550123");
+  kiosk_window_set_language (f->window, "en");
+  kiosk_window_set_language (f->window, "es");
+  g_assert_cmpstr (entry_text (f, KIOSK_BOOKING_FIELD_FIRST_NAME), ==, "José");
+  g_assert_cmpstr (entry_text (f, KIOSK_BOOKING_FIELD_LAST_NAME), ==, "Núñez");
+  press (f, "booking.next", NULL);
+  wait_step (f, "health");
+  kiosk_ui_test_click (find_named (GTK_WIDGET (f->page), "sciatica"));
+  press (f, "booking.next", NULL);
+  wait_step (f, "review");
+  assert_shows (f, "José Núñez");
+  assert_shows (f, "Ciática o dolor lumbar");
+  save_png (f, "5-review-es");
+
+  press (f, "booking.submit", NULL);
+  g_assert_true (kiosk_ui_test_wait_for (outcome_shown, f->page, WAIT_MS));
+  wait_step (f, "outcome");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  row = stored_booking (f);
+  g_assert_cmpstr (row[1], ==, "thai");
+  g_assert_cmpstr (row[2], ==, slot);
+  g_assert_cmpstr (row[3], ==, "90");
+  g_assert_cmpstr (row[4], ==, "José");
+  g_assert_cmpstr (row[5], ==, "Núñez");
+  g_assert_cmpstr (row[6], ==, "8015550123");
+  g_assert_cmpstr (row[7], ==, "-");
+  g_assert_cmpstr (row[8], ==, "sciatica");
+  assert_shows (f, row[0]);
+  assert_shows (f, "Su cita está reservada");
+  save_png (f, "6-confirmed-es");
+
+  press (f, "booking.done", NULL);
+  kiosk_ui_test_wait_for_page (f->window, "attract");
+  g_assert_cmpstr (kiosk_window_get_language (f->window), ==, "en");
+}
+
 static gboolean
 have_result (gpointer data)
 {
@@ -1030,6 +1080,7 @@ main (int   argc,
 
   ADD ("full-booking/landscape", test_full_booking, &landscape);
   ADD ("full-booking/portrait", test_full_booking, &portrait);
+  ADD ("full-booking/spanish", test_full_booking_spanish, &landscape);
   ADD ("service-step/landscape", test_service_step, &landscape);
   ADD ("service-step/portrait", test_service_step, &portrait);
   ADD ("slot-taken", test_slot_taken, &landscape);

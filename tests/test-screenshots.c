@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-screenshots.c: every screen at three sizes: no text cut off, every button named and large. */
+/* test-screenshots.c: every screen at three sizes, in both languages and with larger text: no text cut off, every button named and large. */
 
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "kiosk-pin-pad.h"
 #include "kiosk-sciatica-page.h"
@@ -15,16 +17,28 @@ typedef struct
   int width;
   int height;
   const char *language;
+  gboolean larger_text;
+  gboolean high_contrast;
 } Size;
 
-/* Spanish runs longer than English: the smallest screens get it too. */
+/* Spanish runs longer than English, and larger text longer still: the
+ * smallest screens get them too; and the high contrast style, to look at. */
 static const Size sizes[] = {
-  { 1280, 800, "en" },
-  { 1920, 1080, "en" },
-  { 1080, 1920, "en" },
-  { 1280, 800, "es" },
-  { 1080, 1920, "es" },
+  { 1280, 800, "en", FALSE, FALSE },
+  { 1920, 1080, "en", FALSE, FALSE },
+  { 1080, 1920, "en", FALSE, FALSE },
+  { 1280, 800, "es", FALSE, FALSE },
+  { 1080, 1920, "es", FALSE, FALSE },
+  { 1280, 800, "en", TRUE, FALSE },
+  { 1080, 1920, "en", TRUE, FALSE },
+  { 1280, 800, "es", TRUE, FALSE },
+  { 1080, 1920, "es", TRUE, FALSE },
+  { 1280, 800, "en", FALSE, TRUE },
+  { 1080, 1920, "es", FALSE, TRUE },
 };
+
+/* The screen size of the test running. */
+static const Size *screen_size;
 
 static void
 save_png (KioskWindow *window,
@@ -38,9 +52,11 @@ save_png (KioskWindow *window,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
   const char *language = kiosk_window_get_language (window);
-  g_autofree char *file = g_strdup_printf ("%s-%dx%d%s%s.png", name, width, height,
+  g_autofree char *file = g_strdup_printf ("%s-%dx%d%s%s%s%s.png", name, width, height,
                                            g_str_equal (language, "en") ? "" : "-",
-                                           g_str_equal (language, "en") ? "" : language);
+                                           g_str_equal (language, "en") ? "" : language,
+                                           kiosk_window_get_larger_text (window) ? "-larger" : "",
+                                           kiosk_window_get_high_contrast (window) ? "-contrast" : "");
   g_autofree char *path = g_build_filename (dir, file, NULL);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
@@ -142,6 +158,12 @@ shoot (KioskWindow *window,
        const char  *name)
 {
   kiosk_ui_test_wait_for_page (window, page);
+  /* A screen whose content needs more than the screen makes the window grow. */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) != screen_size->width
+      || gtk_widget_get_height (GTK_WIDGET (window)) != screen_size->height)
+    g_error ("“%s” needs more than the screen: the window is %d×%d, not %d×%d", name,
+             gtk_widget_get_width (GTK_WIDGET (window)),
+             gtk_widget_get_height (GTK_WIDGET (window)), screen_size->width, screen_size->height);
   g_assert_cmpuint (check_labels (GTK_WIDGET (window), window, name), >, 0);
   save_png (window, name);
 }
@@ -202,8 +224,9 @@ fake_clock (gpointer user_data)
 static gboolean
 pin_ready (gpointer data)
 {
-  return g_str_has_prefix (kiosk_pin_pad_get_message (data), "Enter")
-         || g_str_equal (kiosk_pin_pad_get_message (data), "Wrong PIN. Try again.");
+  /* In the language on screen: the Spanish screenshots have Spanish messages. */
+  return g_str_equal (kiosk_pin_pad_get_message (data), _("Enter the staff PIN."))
+         || g_str_equal (kiosk_pin_pad_get_message (data), _("Wrong PIN. Try again."));
 }
 
 static void
@@ -224,6 +247,9 @@ shoot_staff (KioskWindow *window)
 {
   g_autoptr(KioskStaffPin) staff_pin = kiosk_staff_pin_new (staff_pin_path);
   GtkWidget *pad = kiosk_window_get_page (window, "staff-pin");
+  /* The lock-out message, in the language on screen, up to its time. */
+  g_autofree char *locked_prefix = g_strndup (_("Too many wrong PINs. Staff mode is locked until %s."),
+                                              strcspn (_("Too many wrong PINs. Staff mode is locked until %s."), "%"));
   GtkWidget *quit;
   GtkAdjustment *scroll;
 
@@ -237,7 +263,8 @@ shoot_staff (KioskWindow *window)
       enter_pin (pad, "1357");
       fake_now += (gint64) (1 << i) * G_USEC_PER_SEC;
     }
-  g_assert_true (g_str_has_prefix (kiosk_pin_pad_get_message (KIOSK_PIN_PAD (pad)), "Too many"));
+  g_assert_true (g_str_has_prefix (kiosk_pin_pad_get_message (KIOSK_PIN_PAD (pad)),
+                                   locked_prefix));
   shoot (window, "staff-pin", "staff-pin-locked");
 
   fake_now += (gint64) KIOSK_STAFF_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
@@ -282,9 +309,13 @@ test_screens (gconstpointer data)
 {
   const Size *size = data;
   KioskWindow *window = kiosk_ui_test_window_new (size->width, size->height);
+
+  screen_size = size;
   GListModel *services = kiosk_content_get_services (kiosk_window_get_spa_content (window));
 
   kiosk_window_set_language (window, size->language);
+  kiosk_window_set_larger_text (window, size->larger_text);
+  kiosk_window_set_high_contrast (window, size->high_contrast);
   shoot (window, "attract", "attract");
   show (window, "kiosk.start", NULL);
   shoot (window, "home", "home");
@@ -331,7 +362,9 @@ main (int   argc,
 
   for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/kiosk/screenshots/%s/%dx%d", sizes[i].language,
+      g_autofree char *path = g_strdup_printf ("/kiosk/screenshots/%s%s%s/%dx%d", sizes[i].language,
+                                               sizes[i].larger_text ? "-larger" : "",
+                                               sizes[i].high_contrast ? "-contrast" : "",
                                                sizes[i].width, sizes[i].height);
 
       g_test_add_data_func (path, &sizes[i], test_screens);
