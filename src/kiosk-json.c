@@ -98,8 +98,8 @@ kiosk_json_parse (const char  *data,
   if (!g_utf8_validate_len (data ? data : "", length, &bad))
     {
       g_set_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_SYNTAX,
-                   _("it is not valid UTF-8 text (at byte %" G_GSIZE_FORMAT ")"),
-                   (gsize) (bad - (data ? data : "")));
+                   _("it is not valid UTF-8 text (at byte %lu)"),
+                   (unsigned long) (bad - (data ? data : "")));
       return NULL;
     }
 
