@@ -153,6 +153,32 @@ kiosk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kiosk_window_parent_class)->close_request (window);
 }
 
+/* The benchmark's hook (docs/benchmarks.md): with SPA_KIOSK_BENCH set, the
+ * first frame painted prints "first-frame <CLOCK_MONOTONIC µs>" once, so
+ * .ci/bench can time the start against its own clock. Off, it costs one
+ * getenv at map. */
+static void
+on_first_after_paint (GdkFrameClock *frame_clock,
+                      KioskWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_after_paint, self);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+}
+
+static void
+watch_first_frame (KioskWindow *self)
+{
+  static gboolean printed;
+
+  if (printed || g_getenv ("SPA_KIOSK_BENCH") == NULL)
+    return;
+
+  printed = TRUE;
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_after_paint), self, 0);
+}
+
 /* Keep the screen lit while the kiosk shows. Without an application or a
  * session bus (tests, a bare X server) there is nobody to ask. */
 static void
@@ -162,6 +188,7 @@ kiosk_window_map (GtkWidget *widget)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   GTK_WIDGET_CLASS (kiosk_window_parent_class)->map (widget);
+  watch_first_frame (self);
 
   if (app != NULL && self->inhibit_cookie == 0
       && g_application_get_dbus_connection (G_APPLICATION (app)) != NULL)

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kiosk-bench.c: the benchmark's in-process timings: page changes and a booking's submit. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "kiosk-outbox.h"
+#include "kiosk-test-backend.h"
+#include "kiosk-ui-test.h"
+#include "kiosk-window.h"
+
+/* Usage (under X, with the test environment of tests/meson.build):
+ *   kiosk-bench pages N     N page changes through the window's actions; prints
+ *                           "page-change <µs>" for each, tap to the next painted frame
+ *   kiosk-bench booking N   N bookings against the reference backend over HTTPS; prints
+ *                           "booking <µs> stall <µs>" for each (submit to outcome, and
+ *                           the longest main-loop stall meanwhile), then "quiet-stall <µs>"
+ *                           for the same time with nothing to do
+ * .ci/bench reads these lines and prints the table (docs/benchmarks.md). */
+
+/* The kiosk's own screen: portrait 1080×1920. */
+#define SCREEN_WIDTH  1080
+#define SCREEN_HEIGHT 1920
+#define STALL_TICK_MS 1
+
+typedef struct
+{
+  const char *action;
+  const char *target;   /* a string parameter, or NULL */
+  const char *page;     /* the screen the action shows */
+} Step;
+
+/* A customer's path through every screen, ending where it started. */
+static const Step steps[] = {
+  { "kiosk.start", NULL, "home" },
+  { "kiosk.show-services", NULL, "services" },
+  { "kiosk.show-service", "thai", "service" },
+  { "kiosk.go-back", NULL, "services" },
+  { "kiosk.show-service", "hot-stone", "service" },
+  { "kiosk.go-home", NULL, "home" },
+  { "kiosk.show-sciatica", NULL, "sciatica" },
+  { "kiosk.book", "", "booking" },
+  { "kiosk.go-back", NULL, "sciatica" },
+  { "kiosk.reset", NULL, "attract" },
+};
+
+typedef struct
+{
+  gint64   painted;
+  gboolean waiting;
+} FrameWait;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                FrameWait     *wait)
+{
+  if (!wait->waiting)
+    return;
+  wait->painted = g_get_monotonic_time ();
+  wait->waiting = FALSE;
+}
+
+static gboolean
+frame_painted (gpointer data)
+{
+  return !((FrameWait *) data)->waiting;
+}
+
+static gint64
+time_step (KioskWindow *window,
+           const Step  *step,
+           FrameWait   *wait)
+{
+  GVariant *target = step->target != NULL ? g_variant_new_string (step->target) : NULL;
+  gint64 tap;
+
+  wait->waiting = TRUE;
+  tap = g_get_monotonic_time ();
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), step->action, target);
+  if (!kiosk_ui_test_wait_for (frame_painted, wait, 10000))
+    g_error ("No frame painted after %s", step->action);
+
+  return wait->painted - tap;
+}
+
+static int
+run_pages (guint n)
+{
+  KioskWindow *window = kiosk_ui_test_window_new (SCREEN_WIDTH, SCREEN_HEIGHT);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  FrameWait wait = { 0 };
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &wait);
+  for (guint i = 0; i < n; i++)
+    {
+      const Step *step = &steps[i % G_N_ELEMENTS (steps)];
+      gint64 us = time_step (window, step, &wait);
+
+      /* Let the crossfade finish, as a customer reads before the next tap. */
+      kiosk_ui_test_wait_for_page (window, step->page);
+      kiosk_ui_test_wait_frames (GTK_WIDGET (window), 2);
+      g_print ("page-change %" G_GINT64_FORMAT " %s\n", us, step->page);
+    }
+  g_signal_handlers_disconnect_by_data (clock, &wait);
+  kiosk_ui_test_destroy (window);
+
+  return 0;
+}
+
+/* The main loop's longest stall: a high-priority 1 ms timer that notes how
+ * late it runs. */
+typedef struct
+{
+  gint64 last;
+  gint64 worst;
+  guint  source;
+} StallMeter;
+
+static gboolean
+on_stall_tick (gpointer data)
+{
+  StallMeter *meter = data;
+  gint64 now = g_get_monotonic_time ();
+
+  meter->worst = MAX (meter->worst, now - meter->last - STALL_TICK_MS * 1000);
+  meter->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stall_meter_start (StallMeter *meter)
+{
+  meter->worst = 0;
+  meter->last = g_get_monotonic_time ();
+  meter->source = g_timeout_add_full (G_PRIORITY_HIGH, STALL_TICK_MS, on_stall_tick, meter, NULL);
+}
+
+static gint64
+stall_meter_stop (StallMeter *meter)
+{
+  on_stall_tick (meter);
+  g_clear_handle_id (&meter->source, g_source_remove);
+
+  return meter->worst;
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+  gint64        done;
+} AsyncWait;
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  AsyncWait *wait = data;
+
+  wait->done = g_get_monotonic_time ();
+  wait->result = g_object_ref (result);
+}
+
+static gboolean
+async_done (gpointer data)
+{
+  return ((AsyncWait *) data)->result != NULL;
+}
+
+static void
+async_wait (AsyncWait *wait)
+{
+  if (!kiosk_ui_test_wait_for (async_done, wait, 60000))
+    g_error ("The backend did not answer within a minute");
+}
+
+/* A free slot for @service, @days from now (in the spa's time zone). */
+static char *
+find_slot (KioskApiClient *client,
+           const char     *service,
+           guint           days)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, (int) days);
+  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+  g_autoptr(KioskApiAvailability) availability = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { 0 };
+
+  kiosk_api_client_get_availability_async (client, service, date, NULL, on_async_done, &wait);
+  async_wait (&wait);
+  availability = kiosk_api_client_get_availability_finish (client, wait.result, &error);
+  g_clear_object (&wait.result);
+  if (availability == NULL)
+    g_error ("Availability: %s", error->message);
+
+  return availability->slots[0] != NULL ? g_strdup (availability->slots[0]) : NULL;
+}
+
+static KioskApiClient *
+client_for (KioskTestBackend *backend)
+{
+  g_autofree char *token = NULL;
+  g_autoptr(GError) error = NULL;
+  KioskBackendConfig *config;
+  KioskApiClient *client;
+
+  if (!g_file_get_contents (kiosk_test_backend_get_token_file (backend), &token, NULL, &error))
+    g_error ("Token: %s", error->message);
+  config = kiosk_backend_config_new (kiosk_test_backend_get_url (backend), g_strstrip (token),
+                                     "bench-kiosk", &error);
+  if (config == NULL)
+    g_error ("Backend config: %s", error->message);
+  kiosk_backend_config_set_ca_file (config, kiosk_test_backend_get_ca_file (backend));
+  client = kiosk_api_client_new (config);
+  kiosk_backend_config_unref (config);
+
+  return client;
+}
+
+/* One booking through the durable queue, submit to outcome; the booking
+ * screen's submit runs the same call. */
+static gint64
+time_booking (KioskOutbox *outbox,
+              const char  *start,
+              guint        index,
+              gint64      *stall)
+{
+  g_auto(KioskBookingDetails) details = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  AsyncWait wait = { 0 };
+  StallMeter meter = { 0 };
+  KioskOutboxOutcome outcome;
+  gint64 tap;
+
+  details.service_id = g_strdup ("relaxation");
+  details.start = g_strdup (start);
+  details.first_name = g_strdup_printf ("Bench%03u", index);
+  details.last_name = g_strdup ("Customer");
+  details.phone = g_strdup_printf ("801555%04u", index);
+
+  stall_meter_start (&meter);
+  tap = g_get_monotonic_time ();
+  kiosk_outbox_submit_async (outbox, &details, NULL, on_async_done, &wait);
+  async_wait (&wait);
+  *stall = stall_meter_stop (&meter);
+  outcome = kiosk_outbox_submit_finish (outbox, wait.result, &reference, &error);
+  g_clear_object (&wait.result);
+  if (outcome != KIOSK_OUTBOX_OUTCOME_CONFIRMED)
+    g_error ("Booking %u was not confirmed (%d): %s", index, outcome,
+             error != NULL ? error->message : "no error");
+
+  return wait.done - tap;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+static int
+run_booking (guint n)
+{
+  g_autoptr(KioskTestBackend) backend = kiosk_test_backend_start (KIOSK_TEST_BACKEND_NONE);
+  g_autoptr(KioskApiClient) client = client_for (backend);
+  g_autofree char *dir = g_dir_make_tmp ("kiosk-bench-XXXXXX", NULL);
+  g_autofree char *queue = g_build_filename (dir, "outbox.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutbox) outbox = kiosk_outbox_new (client, queue, &error);
+  KioskWindow *window = kiosk_ui_test_window_new (SCREEN_WIDTH, SCREEN_HEIGHT);
+  StallMeter meter = { 0 };
+  gint64 total = 0;
+  gint64 until;
+
+  if (outbox == NULL)
+    g_error ("Queue: %s", error->message);
+  kiosk_window_set_api_client (window, client);
+  kiosk_window_set_outbox (window, outbox);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *slot = find_slot (client, "relaxation", 1 + i);
+      gint64 stall = 0;
+      gint64 us;
+
+      if (slot == NULL)
+        g_error ("No free slot %u days from now", 1 + i);
+      us = time_booking (outbox, slot, i, &stall);
+      total += us;
+      g_print ("booking %" G_GINT64_FORMAT " stall %" G_GINT64_FORMAT "\n", us, stall);
+    }
+
+  /* The same stretch of time with nothing to do: the machine's own noise. */
+  stall_meter_start (&meter);
+  until = g_get_monotonic_time () + total;
+  kiosk_ui_test_wait_for (time_passed, &until, (guint) (total / 1000) + 1000);
+  g_print ("quiet-stall %" G_GINT64_FORMAT "\n", stall_meter_stop (&meter));
+  g_print ("bookings-in-backend %u\n", kiosk_test_backend_count_bookings (backend));
+
+  kiosk_ui_test_destroy (window);
+  g_object_add_weak_pointer (G_OBJECT (outbox), (gpointer *) &outbox);
+  g_object_unref (outbox);
+  while (outbox != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  remove_dir (dir);
+
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n;
+
+  kiosk_ui_test_init (&argc, &argv);
+  if (argc != 3)
+    {
+      g_printerr ("usage: kiosk-bench pages|booking N\n");
+      return 2;
+    }
+
+  n = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  if (g_str_equal (argv[1], "pages"))
+    return run_pages (n);
+  if (g_str_equal (argv[1], "booking"))
+    return run_booking (n);
+
+  g_printerr ("usage: kiosk-bench pages|booking N\n");
+  return 2;
+}
