@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "bench-support.h"
 #include "kiosk-outbox.h"
 #include "kiosk-test-backend.h"
 #include "kiosk-ui-test.h"
@@ -148,81 +148,6 @@ stall_meter_stop (StallMeter *meter)
   return meter->worst;
 }
 
-typedef struct
-{
-  GAsyncResult *result;
-  gint64        done;
-} AsyncWait;
-
-static void
-on_async_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  AsyncWait *wait = data;
-
-  wait->done = g_get_monotonic_time ();
-  wait->result = g_object_ref (result);
-}
-
-static gboolean
-async_done (gpointer data)
-{
-  return ((AsyncWait *) data)->result != NULL;
-}
-
-static void
-async_wait (AsyncWait *wait)
-{
-  if (!kiosk_ui_test_wait_for (async_done, wait, 60000))
-    g_error ("The backend did not answer within a minute");
-}
-
-/* A free slot for @service, @days from now (in the spa's time zone). */
-static char *
-find_slot (KioskApiClient *client,
-           const char     *service,
-           guint           days)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Denver");
-  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
-  g_autoptr(GDateTime) day = g_date_time_add_days (now, (int) days);
-  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
-  g_autoptr(KioskApiAvailability) availability = NULL;
-  g_autoptr(GError) error = NULL;
-  AsyncWait wait = { 0 };
-
-  kiosk_api_client_get_availability_async (client, service, date, NULL, on_async_done, &wait);
-  async_wait (&wait);
-  availability = kiosk_api_client_get_availability_finish (client, wait.result, &error);
-  g_clear_object (&wait.result);
-  if (availability == NULL)
-    g_error ("Availability: %s", error->message);
-
-  return availability->slots[0] != NULL ? g_strdup (availability->slots[0]) : NULL;
-}
-
-static KioskApiClient *
-client_for (KioskTestBackend *backend)
-{
-  g_autofree char *token = NULL;
-  g_autoptr(GError) error = NULL;
-  KioskBackendConfig *config;
-  KioskApiClient *client;
-
-  if (!g_file_get_contents (kiosk_test_backend_get_token_file (backend), &token, NULL, &error))
-    g_error ("Token: %s", error->message);
-  config = kiosk_backend_config_new (kiosk_test_backend_get_url (backend), g_strstrip (token),
-                                     "bench-kiosk", &error);
-  if (config == NULL)
-    g_error ("Backend config: %s", error->message);
-  kiosk_backend_config_set_ca_file (config, kiosk_test_backend_get_ca_file (backend));
-  client = kiosk_api_client_new (config);
-  kiosk_backend_config_unref (config);
-
-  return client;
-}
-
 /* One booking through the durable queue, submit to outcome; the booking
  * screen's submit runs the same call. */
 static gint64
@@ -234,7 +159,7 @@ time_booking (KioskOutbox *outbox,
   g_auto(KioskBookingDetails) details = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *reference = NULL;
-  AsyncWait wait = { 0 };
+  BenchAsyncWait wait = { 0 };
   StallMeter meter = { 0 };
   KioskOutboxOutcome outcome;
   gint64 tap;
@@ -247,8 +172,8 @@ time_booking (KioskOutbox *outbox,
 
   stall_meter_start (&meter);
   tap = g_get_monotonic_time ();
-  kiosk_outbox_submit_async (outbox, &details, NULL, on_async_done, &wait);
-  async_wait (&wait);
+  kiosk_outbox_submit_async (outbox, &details, NULL, bench_async_done, &wait);
+  bench_async_wait (&wait);
   *stall = stall_meter_stop (&meter);
   outcome = kiosk_outbox_submit_finish (outbox, wait.result, &reference, &error);
   g_clear_object (&wait.result);
@@ -265,26 +190,11 @@ time_passed (gpointer data)
   return g_get_monotonic_time () >= *(gint64 *) data;
 }
 
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (path);
-}
-
 static int
 run_booking (guint n)
 {
   g_autoptr(KioskTestBackend) backend = kiosk_test_backend_start (KIOSK_TEST_BACKEND_NONE);
-  g_autoptr(KioskApiClient) client = client_for (backend);
+  g_autoptr(KioskApiClient) client = bench_client_new (backend, "bench-kiosk");
   g_autofree char *dir = g_dir_make_tmp ("kiosk-bench-XXXXXX", NULL);
   g_autofree char *queue = g_build_filename (dir, "outbox.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -301,7 +211,7 @@ run_booking (guint n)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *slot = find_slot (client, "relaxation", 1 + i);
+      g_autofree char *slot = bench_find_slot (client, "relaxation", 1 + i);
       gint64 stall = 0;
       gint64 us;
 
@@ -324,7 +234,7 @@ run_booking (guint n)
   g_object_unref (outbox);
   while (outbox != NULL)
     g_main_context_iteration (NULL, TRUE);
-  remove_dir (dir);
+  bench_remove_dir (dir);
 
   return 0;
 }
