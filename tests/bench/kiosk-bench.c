@@ -14,7 +14,8 @@
 
 /* Usage (under X, with the test environment of tests/meson.build):
  *   kiosk-bench pages N     N page changes through the window's actions; prints
- *                           "page-change <µs>" for each, tap to the next painted frame
+ *                           "page-change <µs> <page>" for each, tap to the next painted
+ *                           frame; with BENCH_START_ONLY set, only attract → home → attract
  *   kiosk-bench booking N   N bookings against the reference backend over HTTPS; prints
  *                           "booking <µs> stall <µs>" for each (submit to outcome, and
  *                           the longest main-loop stall meanwhile), then "quiet-stall <µs>"
@@ -96,7 +97,9 @@ run_pages (guint n)
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &wait);
   for (guint i = 0; i < n; i++)
     {
-      const Step *step = &steps[i % G_N_ELEMENTS (steps)];
+      const Step *step = &steps[g_getenv ("BENCH_START_ONLY") != NULL
+                                ? (i % 2) * (G_N_ELEMENTS (steps) - 1)
+                                : i % G_N_ELEMENTS (steps)];
       gint64 us = time_step (window, step, &wait);
 
       /* Let the crossfade finish, as a customer reads before the next tap. */
