@@ -14,8 +14,10 @@
 
 /* Usage (under X, with the test environment of tests/meson.build):
  *   kiosk-bench pages N     N page changes through the window's actions; prints
- *                           "page-change <µs> <page>" for each, tap to the next painted
- *                           frame; with BENCH_START_ONLY set, only attract → home → attract
+ *                           "page-change <µs> <page> <µs> <µs> <action>" for each: tap
+ *                           to the next painted frame, the page, tap to that frame's
+ *                           layout, its layout to its paint, the action; with BENCH_START_ONLY set, only
+ *                           attract → home → attract
  *   kiosk-bench booking N   N bookings against the reference backend over HTTPS; prints
  *                           "booking <µs> stall <µs>" for each (submit to outcome, and
  *                           the longest main-loop stall meanwhile), then "quiet-stall <µs>"
@@ -48,11 +50,31 @@ static const Step steps[] = {
   { "kiosk.reset", NULL, "attract" },
 };
 
+/* The frame after a tap, by phase: when its layout started, when its paint
+ * started, when it was painted (CLOCK_MONOTONIC µs). */
 typedef struct
 {
+  gint64   layout;
+  gint64   paint;
   gint64   painted;
   gboolean waiting;
 } FrameWait;
+
+static void
+on_layout (GdkFrameClock *clock,
+           FrameWait     *wait)
+{
+  if (wait->waiting && wait->layout == 0)
+    wait->layout = g_get_monotonic_time ();
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          FrameWait     *wait)
+{
+  if (wait->waiting && wait->paint == 0)
+    wait->paint = g_get_monotonic_time ();
+}
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -70,7 +92,10 @@ frame_painted (gpointer data)
   return !((FrameWait *) data)->waiting;
 }
 
-static gint64
+/* Prints "page-change <tap to painted> <page> <tap to layout> <layout to paint>
+ * <action>", in µs; layout to paint is the time the frame spent measuring and
+ * allocating. */
+static void
 time_step (KioskWindow *window,
            const Step  *step,
            FrameWait   *wait)
@@ -78,13 +103,16 @@ time_step (KioskWindow *window,
   GVariant *target = step->target != NULL ? g_variant_new_string (step->target) : NULL;
   gint64 tap;
 
+  wait->layout = wait->paint = 0;
   wait->waiting = TRUE;
   tap = g_get_monotonic_time ();
   gtk_widget_activate_action_variant (GTK_WIDGET (window), step->action, target);
   if (!kiosk_ui_test_wait_for (frame_painted, wait, 10000))
     g_error ("No frame painted after %s", step->action);
 
-  return wait->painted - tap;
+  g_print ("page-change %" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n",
+           wait->painted - tap, step->page, wait->layout - tap, wait->paint - wait->layout,
+           step->action);
 }
 
 static int
@@ -94,18 +122,19 @@ run_pages (guint n)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   FrameWait wait = { 0 };
 
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &wait);
+  g_signal_connect (clock, "paint", G_CALLBACK (on_paint), &wait);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &wait);
   for (guint i = 0; i < n; i++)
     {
       const Step *step = &steps[g_getenv ("BENCH_START_ONLY") != NULL
                                 ? (i % 2) * (G_N_ELEMENTS (steps) - 1)
                                 : i % G_N_ELEMENTS (steps)];
-      gint64 us = time_step (window, step, &wait);
 
+      time_step (window, step, &wait);
       /* Let the crossfade finish, as a customer reads before the next tap. */
       kiosk_ui_test_wait_for_page (window, step->page);
       kiosk_ui_test_wait_frames (GTK_WIDGET (window), 2);
-      g_print ("page-change %" G_GINT64_FORMAT " %s\n", us, step->page);
     }
   g_signal_handlers_disconnect_by_data (clock, &wait);
   kiosk_ui_test_destroy (window);
