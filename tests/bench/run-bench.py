@@ -50,16 +50,21 @@ def cpu_seconds(pid):
 
 
 def context_switches(pid):
-    """Voluntary + involuntary switches of every thread: how often it woke."""
-    total = 0
+    """Voluntary + involuntary switches of each thread: how often it woke."""
+    counts = {}
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
             status = proc_fields(f"{pid}/task/{task}", "status")
         except FileNotFoundError:
             continue
-        total += status.get("voluntary_ctxt_switches", 0)
-        total += status.get("nonvoluntary_ctxt_switches", 0)
-    return total
+        counts[task] = (status.get("voluntary_ctxt_switches", 0)
+                        + status.get("nonvoluntary_ctxt_switches", 0))
+    return counts
+
+
+def switches_since(before, after):
+    """Switches between two samples; a thread gone since counts for nothing."""
+    return sum(n - before.get(task, 0) for task, n in after.items())
 
 
 def n_libraries(pid):
@@ -146,7 +151,7 @@ def idle_run():
         result = {}
         for n, p in programs.items():
             cpu = cpu_seconds(p.proc.pid) - before[n][0]
-            wakes = context_switches(p.proc.pid) - before[n][1]
+            wakes = switches_since(before[n][1], context_switches(p.proc.pid))
             result[n] = (100.0 * cpu / wall, wakes / wall)
         return result
     finally:
