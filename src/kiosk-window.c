@@ -44,8 +44,9 @@ refill_pages (KioskWindow *self)
   kiosk_top_bar_set_title (self->top_bar, kiosk_content_get_spa_name (self->content));
 }
 
-/* The top bar shows on every screen but attract; on home, Back and Home
- * lead nowhere, so they show greyed instead of doing nothing. */
+/* The top bar is blank on attract (kiosk_top_bar_set_blank says why); on
+ * home, Back and Home lead nowhere, so they show greyed instead of doing
+ * nothing. */
 static void
 on_visible_page_changed (KioskWindow *self)
 {
@@ -53,7 +54,7 @@ on_visible_page_changed (KioskWindow *self)
   gboolean attract = g_strcmp0 (page, "attract") == 0;
   gboolean home = g_strcmp0 (page, "home") == 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->top_bar), !attract);
+  kiosk_top_bar_set_blank (self->top_bar, attract);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.go-back", !attract && !home);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.go-home", !attract && !home);
   kiosk_idle_monitor_set_enabled (self->idle_monitor, !attract);
