@@ -66,7 +66,7 @@ kiosk_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-      return kiosk_check_backend_run (settings);
+      return kiosk_check_backend_run (settings, NULL);
     }
   if (g_variant_dict_contains (options, "set-staff-pin"))
     return kiosk_set_staff_pin_run (NULL);

@@ -203,3 +203,17 @@ kiosk_attract_page_show_next (KioskAttractPage *self)
   self->highlight++;
   fill_highlight (self, TRUE);
 }
+
+/**
+ * kiosk_attract_page_get_name_label:
+ * @self: the page
+ *
+ * Returns: (transfer none): the spa's name, where staff hold to open staff mode
+ */
+GtkWidget *
+kiosk_attract_page_get_name_label (KioskAttractPage *self)
+{
+  g_return_val_if_fail (KIOSK_IS_ATTRACT_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->spa_label);
+}

@@ -12,5 +12,6 @@ G_DECLARE_FINAL_TYPE (KioskAttractPage, kiosk_attract_page, KIOSK, ATTRACT_PAGE,
 
 guint kiosk_attract_page_get_highlight (KioskAttractPage *self);
 void  kiosk_attract_page_show_next     (KioskAttractPage *self);
+GtkWidget *kiosk_attract_page_get_name_label (KioskAttractPage *self);
 
 G_END_DECLS

@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
-int kiosk_check_backend_run (GSettings *settings);
+void  kiosk_check_backend_async  (GSettings            *settings,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+char *kiosk_check_backend_finish (GAsyncResult         *result,
+                                  GError              **error);
+int   kiosk_check_backend_run    (GSettings            *settings,
+                                  const char           *staff_pin_path);
 
 G_END_DECLS

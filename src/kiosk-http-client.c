@@ -641,13 +641,16 @@ transfer_new (KioskHttpClient    *self,
   return transfer;
 }
 
-/* Hands the transfer to curl and watches @cancellable on our context. */
+/* Hands the transfer to curl and watches @cancellable on our context. If
+ * curl refuses it, the task is taken back and fails in words at once. */
 static void
 transfer_start (KioskHttpClient *self,
                 GTask           *task,
                 GCancellable    *cancellable)
 {
   Transfer *transfer = g_task_get_task_data (task);
+  g_autoptr(GTask) detached = NULL;
+  CURLMcode code;
 
   if (cancellable != NULL)
     {
@@ -658,7 +661,14 @@ transfer_start (KioskHttpClient *self,
     }
 
   g_hash_table_add (self->transfers, g_object_ref (task));
-  curl_multi_add_handle (self->multi, transfer->easy);
+  code = curl_multi_add_handle (self->multi, transfer->easy);
+  if (code == CURLM_OK)
+    return;
+
+  g_debug ("HTTP request not started: %s", curl_multi_strerror (code));
+  detached = transfer_detach (self, task);
+  g_task_return_new_error (detached, KIOSK_API_ERROR, KIOSK_API_ERROR_CONFIG, "%s",
+                           _("The kiosk could not start a connection to the booking system"));
 }
 
 /**

@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 /* Sent and taken rows keep their key and reference this long, then go. */
 #define KIOSK_OUTBOX_KEEP_DONE_USEC (G_GINT64_CONSTANT (30) * G_USEC_PER_SEC * 60 * 60 * 24)
 
+/* A booking not sent by its start time, or within this long, is given up:
+ * the backend keeps keys at least 7 days, so a late resend could book twice. */
+#define KIOSK_OUTBOX_GIVE_UP_USEC (G_GINT64_CONSTANT (24) * G_USEC_PER_SEC * 60 * 60)
+
+/* A failed booking's personal data goes this long after its start time. */
+#define KIOSK_OUTBOX_FORGET_USEC (G_GINT64_CONSTANT (2) * G_USEC_PER_SEC * 60 * 60 * 24)
+
 typedef struct _KioskOutboxStore KioskOutboxStore;
 
 /* One booking in the queue. Times are microseconds of real time (g_get_real_time). */
@@ -74,6 +81,9 @@ gboolean          kiosk_outbox_store_mark_waiting (KioskOutboxStore *store,
                                                    gint64            next_attempt_at,
                                                    const char       *last_error,
                                                    GError          **error);
+gboolean          kiosk_outbox_store_forget       (KioskOutboxStore *store,
+                                                   gint64            id,
+                                                   GError          **error);
 gboolean          kiosk_outbox_store_discard      (KioskOutboxStore *store,
                                                    gint64            id,
                                                    GError          **error);
@@ -91,6 +101,7 @@ typedef enum
   KIOSK_OUTBOX_JOB_DONE,
   KIOSK_OUTBOX_JOB_WAITING,
   KIOSK_OUTBOX_JOB_DISCARD,
+  KIOSK_OUTBOX_JOB_FORGET,
 } KioskOutboxJob;
 
 GThreadPool      *kiosk_outbox_worker_new         (KioskOutboxStore      *store,

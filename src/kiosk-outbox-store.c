@@ -594,6 +594,27 @@ kiosk_outbox_store_mark_waiting (KioskOutboxStore  *store,
   return update_one (store, stmt, error);
 }
 
+/* A failed booking whose time is long past: the customer's data goes
+ * (secure_delete zeroes the freed bytes); the key, state, reference and
+ * times stay for staff. */
+gboolean
+kiosk_outbox_store_forget (KioskOutboxStore  *store,
+                           gint64             id,
+                           GError           **error)
+{
+  sqlite3_stmt *stmt = prepare (store,
+                                "UPDATE outbox SET body = NULL, first_name = NULL,"
+                                " updated_at = ?2 WHERE id = ?1",
+                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+
+  return update_one (store, stmt, error);
+}
+
 /* Staff gave up on a booking (they called the customer): the row goes. */
 gboolean
 kiosk_outbox_store_discard (KioskOutboxStore  *store,

@@ -65,6 +65,8 @@ job_run (Job               *job,
                                               row->last_error, error);
     case KIOSK_OUTBOX_JOB_DISCARD:
       return kiosk_outbox_store_discard (store, row->id, error);
+    case KIOSK_OUTBOX_JOB_FORGET:
+      return kiosk_outbox_store_forget (store, row->id, error);
     default:
       g_assert_not_reached ();
     }

@@ -15,6 +15,8 @@
  *     409              → taken (customer told) or failed (nobody waiting)
  *     400/404/422      → failed: waits for staff (retry_now, discard)
  *     transport/5xx/…  → pending: next attempt after a full-jitter back-off
+ *   pending past its start, or 24 h old → failed (expired), never sent again
+ *   failed, 2 days past its start     → body and first name deleted
  *
  * Every attempt sends the stored key and the stored bytes. A row that was
  * being sent when the kiosk stopped goes back to pending at the next start;
@@ -209,13 +211,29 @@ entry_answer (Entry              *entry,
   g_task_return_pointer (task, result, (GDestroyNotify) submit_result_free);
 }
 
+/* The customer is answered in bounded time, even while the disk is slow to
+ * save: "queued" only for a booking that is saved. If the save completes
+ * later, the booking is sent as usual. The customer's callback may drop
+ * the last reference to the queue: it is held until this returns, and
+ * nothing follows the answer. */
 static gboolean
 on_answer_timeout (gpointer user_data)
 {
   Entry *entry = user_data;
+  g_autoptr(KioskOutbox) hold = entry->outbox ? g_object_ref (entry->outbox) : NULL;
+  g_autoptr(GError) error = NULL;
 
   entry->answer_timeout_id = 0;
-  entry_answer (entry, KIOSK_OUTBOX_OUTCOME_QUEUED, NULL, NULL);
+  if (entry->row->id != 0)
+    {
+      entry_answer (entry, KIOSK_OUTBOX_OUTCOME_QUEUED, NULL, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  error = g_error_new_literal (KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_SAVING,
+                               _("Your booking is still being saved — please tell the "
+                                 "front desk"));
+  entry_answer (entry, KIOSK_OUTBOX_OUTCOME_ERROR, NULL, error);
 
   return G_SOURCE_REMOVE;
 }
@@ -254,7 +272,7 @@ static void
 entry_wait (KioskOutbox      *self,
             Entry            *entry,
             KioskOutboxState  state,
-            const GError     *error)
+            const char       *reason)
 {
   KioskOutboxRow *row = entry->row;
 
@@ -263,8 +281,83 @@ entry_wait (KioskOutbox      *self,
                            ? g_get_real_time () + backoff_usec (self, row->attempts)
                            : 0;
   g_free (row->last_error);
-  row->last_error = g_strdup (error->message);
+  row->last_error = g_strdup (reason);
   run_job (self, KIOSK_OUTBOX_JOB_WAITING, row, on_update_written, NULL);
+}
+
+/* Giving up */
+
+/* When the appointment starts, or G_MAXINT64 if the row does not say. */
+static gint64
+row_start_time (const KioskOutboxRow *row)
+{
+  g_autoptr(GDateTime) start = NULL;
+
+  if (row->start != NULL)
+    start = g_date_time_new_from_iso8601 (row->start, NULL);
+  if (start == NULL)
+    return G_MAXINT64;
+
+  return g_date_time_to_unix (start) * G_USEC_PER_SEC;
+}
+
+/* From then on the booking is never sent, by the queue or by staff: its
+ * time has passed, or the backend may have forgotten its key. */
+static gint64
+row_give_up_at (const KioskOutboxRow *row)
+{
+  return MIN (row_start_time (row), row->created_at + KIOSK_OUTBOX_GIVE_UP_USEC);
+}
+
+/* From then on a failed booking keeps no personal data; a row that does
+ * not say when it starts counts from when it was made. */
+static gint64
+row_forget_at (const KioskOutboxRow *row)
+{
+  gint64 start = row_start_time (row);
+
+  if (start == G_MAXINT64)
+    start = row->created_at;
+
+  return start + KIOSK_OUTBOX_FORGET_USEC;
+}
+
+static gboolean
+row_is_forgotten (const KioskOutboxRow *row)
+{
+  return (row->body == NULL || g_bytes_get_size (row->body) == 0) && row->first_name == NULL;
+}
+
+static void
+entry_forget (KioskOutbox *self,
+              Entry       *entry)
+{
+  g_clear_pointer (&entry->row->body, g_bytes_unref);
+  g_clear_pointer (&entry->row->first_name, g_free);
+  run_job (self, KIOSK_OUTBOX_JOB_FORGET, entry->row, on_update_written, NULL);
+}
+
+/* Pending bookings whose time has passed wait for staff instead, and
+ * failed ones long past lose the customer's data. */
+static void
+housekeep (KioskOutbox *self)
+{
+  gint64 now = g_get_real_time ();
+
+  for (GList *l = self->entries.head; l != NULL; l = l->next)
+    {
+      Entry *entry = l->data;
+      KioskOutboxRow *row = entry->row;
+
+      if (entry->in_flight)
+        continue;
+      if (row->state == KIOSK_OUTBOX_STATE_PENDING && now >= row_give_up_at (row))
+        entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED,
+                    _("Expired before it reached the booking system: call the customer"));
+      if (row->state == KIOSK_OUTBOX_STATE_FAILED && !row_is_forgotten (row)
+          && now >= row_forget_at (row))
+        entry_forget (self, entry);
+    }
 }
 
 /* The backend answers again: the others waiting out a back-off go now. */
@@ -282,19 +375,20 @@ hurry_pending (KioskOutbox *self)
     }
 }
 
-static void
+static KioskOutboxOutcome
 entry_sent (KioskOutbox  *self,
             Entry        *entry,
             const char   *reference)
 {
-  entry_answer (entry, KIOSK_OUTBOX_OUTCOME_CONFIRMED, reference, NULL);
   entry_finish (self, entry, KIOSK_OUTBOX_STATE_SENT, reference);
   hurry_pending (self);
+
+  return KIOSK_OUTBOX_OUTCOME_CONFIRMED;
 }
 
 /* A 409 when nobody is waiting: the customer was told "queued", so staff
  * must learn the time was taken and call them. */
-static void
+static KioskOutboxOutcome
 entry_taken (KioskOutbox *self,
              Entry       *entry)
 {
@@ -302,18 +396,21 @@ entry_taken (KioskOutbox *self,
 
   if (entry->waiter != NULL)
     {
-      entry_answer (entry, KIOSK_OUTBOX_OUTCOME_TAKEN, NULL, NULL);
       entry_finish (self, entry, KIOSK_OUTBOX_STATE_TAKEN, NULL);
-      return;
+      return KIOSK_OUTBOX_OUTCOME_TAKEN;
     }
 
   error = g_error_new_literal (KIOSK_API_ERROR, KIOSK_API_ERROR_SLOT_TAKEN,
                                _("The time was taken before the booking reached the spa's "
                                  "system; please call the customer"));
-  entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error);
+  entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error->message);
+
+  return KIOSK_OUTBOX_OUTCOME_QUEUED;
 }
 
-static void
+/* Changes the queue after a failed attempt; returns what the customer
+ * (if still waiting) is told. */
+static KioskOutboxOutcome
 entry_failed (KioskOutbox  *self,
               Entry        *entry,
               const GError *error)
@@ -322,18 +419,14 @@ entry_failed (KioskOutbox  *self,
    * down) is not an answer: the booking waits for the next attempt. */
   if (kiosk_api_error_is_retryable (error) || kiosk_api_error_is_cancelled (error))
     {
-      entry_answer (entry, KIOSK_OUTBOX_OUTCOME_QUEUED, NULL, NULL);
-      entry_wait (self, entry, KIOSK_OUTBOX_STATE_PENDING, error);
+      entry_wait (self, entry, KIOSK_OUTBOX_STATE_PENDING, error->message);
+      return KIOSK_OUTBOX_OUTCOME_QUEUED;
     }
-  else if (g_error_matches (error, KIOSK_API_ERROR, KIOSK_API_ERROR_SLOT_TAKEN))
-    {
-      entry_taken (self, entry);
-    }
-  else
-    {
-      entry_answer (entry, KIOSK_OUTBOX_OUTCOME_REJECTED, NULL, error);
-      entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error);
-    }
+  if (g_error_matches (error, KIOSK_API_ERROR, KIOSK_API_ERROR_SLOT_TAKEN))
+    return entry_taken (self, entry);
+
+  entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED, error->message);
+  return KIOSK_OUTBOX_OUTCOME_REJECTED;
 }
 
 static void
@@ -343,8 +436,10 @@ on_booking_sent (GObject      *source,
 {
   Entry *entry = user_data;
   KioskOutbox *self = entry->outbox;
+  g_autoptr(KioskOutbox) hold = self ? g_object_ref (self) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reference = NULL;
+  KioskOutboxOutcome outcome;
 
   reference = kiosk_api_client_submit_booking_finish (KIOSK_API_CLIENT (source), result, &error);
 
@@ -359,13 +454,17 @@ on_booking_sent (GObject      *source,
   entry->in_flight = FALSE;
   self->n_in_flight--;
   if (reference != NULL)
-    entry_sent (self, entry, reference);
+    outcome = entry_sent (self, entry, reference);
   else
-    entry_failed (self, entry, error);
-
-  entry_unref (entry);
+    outcome = entry_failed (self, entry, error);
   update_counts (self);
   kiosk_outbox_schedule (self);
+
+  /* Last: the customer's callback may drop the last reference to the
+   * queue (held above until this returns). */
+  entry_answer (entry, outcome, reference,
+                outcome == KIOSK_OUTBOX_OUTCOME_REJECTED ? error : NULL);
+  entry_unref (entry);
 }
 
 /* One transfer per booking at a time: in_flight guards it, always the
@@ -386,10 +485,26 @@ entry_send (KioskOutbox *self,
                                          entry_ref (entry));
 }
 
+/* A row read back without its key or body (a damaged file) cannot be
+ * sent: the API client would refuse it and never answer, holding a slot.
+ * (An empty key or body is sent, and refused by the backend in words.) */
+static gboolean
+row_is_sendable (const KioskOutboxRow *row)
+{
+  return row->key != NULL && row->body != NULL;
+}
+
 static void
 entry_claim (KioskOutbox *self,
              Entry       *entry)
 {
+  if (!row_is_sendable (entry->row))
+    {
+      entry_wait (self, entry, KIOSK_OUTBOX_STATE_FAILED,
+                  _("The booking’s data is damaged, so it cannot be sent"));
+      return;
+    }
+
   entry->row->state = KIOSK_OUTBOX_STATE_SENDING;
   entry->row->attempts++;
   run_job (self, KIOSK_OUTBOX_JOB_SENDING, entry->row, on_update_written, NULL);
@@ -403,6 +518,7 @@ on_retry_timer (gpointer user_data)
   gint64 now = g_get_real_time ();
 
   self->timer_id = 0;
+  housekeep (self);
   for (GList *l = self->entries.head; l != NULL; l = l->next)
     {
       Entry *entry = l->data;
@@ -420,7 +536,8 @@ on_retry_timer (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Sets the one timer for the next pending booking that is due. */
+/* Sets the one timer for the next booking that is due: to be sent, given
+ * up or forgotten. */
 static void
 kiosk_outbox_schedule (KioskOutbox *self)
 {
@@ -434,9 +551,14 @@ kiosk_outbox_schedule (KioskOutbox *self)
   for (GList *l = self->entries.head; l != NULL; l = l->next)
     {
       Entry *entry = l->data;
+      KioskOutboxRow *row = entry->row;
 
-      if (entry->row->state == KIOSK_OUTBOX_STATE_PENDING && !entry->in_flight)
-        next = MIN (next, entry->row->next_attempt_at);
+      if (entry->in_flight)
+        continue;
+      if (row->state == KIOSK_OUTBOX_STATE_PENDING)
+        next = MIN (next, MIN (row->next_attempt_at, row_give_up_at (row)));
+      else if (row->state == KIOSK_OUTBOX_STATE_FAILED && !row_is_forgotten (row))
+        next = MIN (next, row_forget_at (row));
     }
   if (next == G_MAXINT64)
     return;
@@ -612,6 +734,7 @@ kiosk_outbox_create (KioskApiClient  *client,
   if (self->worker == NULL)
     return NULL;
 
+  housekeep (self);
   update_counts (self);
   kiosk_outbox_schedule (self);
 
@@ -764,7 +887,12 @@ on_row_inserted (GObject      *source,
   if (row == NULL)
     {
       g_autoptr(GTask) task = g_steal_pointer (&entry->waiter);
-      g_task_return_error (task, g_steal_pointer (&error));
+
+      /* Answered already ("still being saved"): the front desk was told. */
+      if (task == NULL)
+        g_warning ("Booking queue: a booking could not be saved: %s", error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       entry_unref (entry);
       return;
     }
@@ -772,7 +900,6 @@ on_row_inserted (GObject      *source,
   /* Durable now: the first attempt may start. */
   entry->row->id = row->id;
   g_queue_push_tail (&self->entries, entry);
-  entry->answer_timeout_id = g_timeout_add (self->answer_timeout_ms, on_answer_timeout, entry);
   entry_send (self, entry);
   update_counts (self);
   kiosk_outbox_schedule (self);
@@ -786,7 +913,9 @@ on_row_inserted (GObject      *source,
  *
  * Saves the booking durably with a new Idempotency-Key, then sends it.
  * The answer comes when the backend answers, or after the answer timeout
- * (QUEUED) while the transfer goes on.
+ * (counted from this call): QUEUED while the transfer goes on, or ERROR
+ * with %KIOSK_OUTBOX_ERROR_SAVING if the booking is not saved yet (it is
+ * still sent once saved).
  */
 void
 kiosk_outbox_submit_async (KioskOutbox               *self,
@@ -821,6 +950,7 @@ kiosk_outbox_submit_async (KioskOutbox               *self,
   entry = entry_new (self, row);
   entry->waiter = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (entry->waiter, kiosk_outbox_submit_async);
+  entry->answer_timeout_id = g_timeout_add (self->answer_timeout_ms, on_answer_timeout, entry);
   run_job (self, KIOSK_OUTBOX_JOB_INSERT, row, on_row_inserted, entry);
 }
 
@@ -903,7 +1033,8 @@ kiosk_outbox_list_items (KioskOutbox *self)
 }
 
 /* Staff ask for every booking to go now, the refused ones too (after they
- * fixed what the message said, or to try once more). */
+ * fixed what the message said, or to try once more); not those whose time
+ * has passed: staff call the customer and discard them. */
 void
 kiosk_outbox_retry_now (KioskOutbox *self)
 {
@@ -915,7 +1046,7 @@ kiosk_outbox_retry_now (KioskOutbox *self)
     {
       Entry *entry = l->data;
 
-      if (entry->in_flight)
+      if (entry->in_flight || now >= row_give_up_at (entry->row))
         continue;
       entry->row->state = KIOSK_OUTBOX_STATE_PENDING;
       entry->row->next_attempt_at = now;

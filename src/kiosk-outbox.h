@@ -18,6 +18,7 @@ typedef enum
   KIOSK_OUTBOX_ERROR_IN_USE,   /* another kiosk process has the queue file open */
   KIOSK_OUTBOX_ERROR_VERSION,  /* the queue file was written by a newer kiosk */
   KIOSK_OUTBOX_ERROR_NOT_FOUND, /* no such booking in the queue */
+  KIOSK_OUTBOX_ERROR_SAVING,   /* the answer timeout came before the booking was saved */
 } KioskOutboxError;
 
 /* Where a booking is. Stored by name in the queue file. */
@@ -33,7 +34,7 @@ typedef enum
 /* What the customer is told after submitting. */
 typedef enum
 {
-  KIOSK_OUTBOX_OUTCOME_ERROR,      /* not even saved (the error says why): call the spa */
+  KIOSK_OUTBOX_OUTCOME_ERROR,      /* not saved, or not yet (the error says): tell the spa */
   KIOSK_OUTBOX_OUTCOME_CONFIRMED,  /* booked; the reference is set */
   KIOSK_OUTBOX_OUTCOME_QUEUED,     /* saved; it will be sent; the front desk will confirm */
   KIOSK_OUTBOX_OUTCOME_TAKEN,      /* that time was just taken: pick another */

@@ -41,6 +41,10 @@ struct _KioskStaffPin
 
   char               *path;
 
+  /* One write of the file at a time. Taken without @mutex held, and the
+   * file is written outside @mutex, so the getters never wait for the disk. */
+  GMutex              write_mutex;
+
   /* Guards everything below: the hash is checked in a worker thread. */
   GMutex              mutex;
   KioskStaffPinClock  clock;
@@ -48,7 +52,19 @@ struct _KioskStaffPin
   char               *hash;         /* NULL until a PIN file is read or a PIN set */
   guint               failures;     /* wrong PINs in a row */
   gint64              locked_until; /* wall clock, µs: no PIN is checked before */
+  guint64             generation;   /* counts the changes to the three above */
+  gboolean            missing;      /* the file was missing, and its folder was... */
+  struct stat         missing_dir;  /* ...this (all zero if the folder was missing too) */
 };
+
+/* The state before a change, to undo it if the change cannot be saved. */
+typedef struct
+{
+  char    *hash;
+  guint    failures;
+  gint64   locked_until;
+  guint64  generation;     /* the generation the change made */
+} Before;
 
 enum
 {
@@ -246,6 +262,30 @@ parse_pin_file_locked (KioskStaffPin  *self,
   return TRUE;
 }
 
+static gboolean
+same_folder (const struct stat *a,
+             const struct stat *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino
+         && a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec
+         && a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* A file appears in its folder by a change of the folder's times; while
+ * those stay the same the file is still missing, and is not looked for. */
+static gboolean
+still_missing_locked (KioskStaffPin *self,
+                      struct stat   *out_dir)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+
+  memset (out_dir, 0, sizeof *out_dir);
+  if (stat (dir, out_dir) != 0)
+    memset (out_dir, 0, sizeof *out_dir);
+
+  return self->missing && same_folder (out_dir, &self->missing_dir);
+}
+
 /* Reads the file until a PIN is known; from then on this object's state
  * leads. A missing file is no error: no PIN has been set (yet). */
 static gboolean
@@ -253,31 +293,41 @@ load_locked (KioskStaffPin  *self,
              GError        **error)
 {
   g_autofree char *contents = NULL;
+  struct stat dir;
 
-  if (self->hash != NULL)
+  if (self->hash != NULL || still_missing_locked (self, &dir))
     return TRUE;
+  self->missing = FALSE;
   if (!read_pin_file (self->path, &contents, error))
     return FALSE;
-  if (contents == NULL)
-    return TRUE;
-  return parse_pin_file_locked (self, contents, error);
+  if (contents != NULL)
+    return parse_pin_file_locked (self, contents, error);
+
+  /* A folder changed within the last seconds may change again with the
+   * same times (coarse file system clocks): it is looked at again. */
+  self->missing_dir = dir;
+  self->missing = dir.st_mtim.tv_sec < g_get_real_time () / G_USEC_PER_SEC - 2;
+  return TRUE;
 }
 
 static gboolean
-save_locked (KioskStaffPin  *self,
-             GError        **error)
+write_pin_file (const char  *path,
+                const char  *hash,
+                guint        failures,
+                gint64       locked_until,
+                GError     **error)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *data = NULL;
   gsize length = 0;
 
   g_key_file_set_comment (file, NULL, NULL,
                           " Spa kiosk staff PIN: an Argon2id hash, never the PIN itself.", NULL);
-  g_key_file_set_string (file, PIN_GROUP, "hash", self->hash);
-  g_key_file_set_int64 (file, PIN_GROUP, "failures", self->failures);
-  g_key_file_set_int64 (file, PIN_GROUP, "locked-until", self->locked_until);
+  g_key_file_set_string (file, PIN_GROUP, "hash", hash);
+  g_key_file_set_int64 (file, PIN_GROUP, "failures", failures);
+  g_key_file_set_int64 (file, PIN_GROUP, "locked-until", locked_until);
   data = g_key_file_to_data (file, &length, NULL);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -289,7 +339,7 @@ save_locked (KioskStaffPin  *self,
                    dir, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!g_file_set_contents_full (self->path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
                                  &local_error))
     {
       g_set_error (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_FAILED,
@@ -299,21 +349,73 @@ save_locked (KioskStaffPin  *self,
   return TRUE;
 }
 
+/* Writes the state as it is when the write begins, outside @mutex. Writes
+ * take turns, and each writes the latest state, so after the last one the
+ * file holds the last change. */
+static gboolean
+save (KioskStaffPin  *self,
+      GError        **error)
+{
+  g_autoptr(GMutexLocker) writing = g_mutex_locker_new (&self->write_mutex);
+  g_autofree char *hash = NULL;
+  guint failures;
+  gint64 locked_until;
+
+  g_mutex_lock (&self->mutex);
+  hash = g_strdup (self->hash);
+  failures = self->failures;
+  locked_until = self->locked_until;
+  g_mutex_unlock (&self->mutex);
+
+  /* A PIN set alongside failed and was undone: nothing to write. */
+  if (hash == NULL)
+    return TRUE;
+
+  return write_pin_file (self->path, hash, failures, locked_until, error);
+}
+
+/* Notes the state before a change made under @mutex. */
+static void
+before_change_locked (KioskStaffPin *self,
+                      Before        *before)
+{
+  before->hash = g_strdup (self->hash);
+  before->failures = self->failures;
+  before->locked_until = self->locked_until;
+  before->generation = ++self->generation;
+}
+
+/* The change could not be saved: it is undone, unless another came since. */
+static void
+undo_change (KioskStaffPin *self,
+             Before        *before)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+
+  if (self->generation == before->generation)
+    {
+      g_free (self->hash);
+      self->hash = g_steal_pointer (&before->hash);
+      self->failures = before->failures;
+      self->locked_until = before->locked_until;
+      self->generation++;
+    }
+  g_clear_pointer (&before->hash, g_free);
+}
+
 /* Decides under the lock whether this attempt may be checked. If it may, it
  * is counted as wrong before the check, so that neither an attempt running
  * alongside nor a restart in the middle escapes the delay; a right PIN
  * undoes it. Returns FALSE with *out_result set when the PIN is not checked. */
 static gboolean
-begin_attempt (KioskStaffPin        *self,
+claim_attempt (KioskStaffPin        *self,
+               Before               *before,
                char                **out_hash,
                KioskStaffPinResult  *out_result,
                GError              **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
-  g_autoptr(GError) local_error = NULL;
   gint64 now = current_time_locked (self);
-  guint failures;
-  gint64 locked_until;
 
   *out_result = KIOSK_STAFF_PIN_RESULT_ERROR;
   if (!load_locked (self, error))
@@ -326,23 +428,38 @@ begin_attempt (KioskStaffPin        *self,
   if (self->locked_until > now)
     return FALSE;
 
-  failures = self->failures;
-  locked_until = self->locked_until;
-  self->failures = MIN (failures + 1, FAILURES_CAP);
+  before_change_locked (self, before);
+  self->failures = MIN (self->failures + 1, FAILURES_CAP);
   self->locked_until = now + wait_after_failures (self->failures);
-  if (!save_locked (self, &local_error))
-    {
-      self->failures = failures;
-      self->locked_until = locked_until;
-      *out_result = KIOSK_STAFF_PIN_RESULT_ERROR;
-      g_set_error (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_FAILED,
-                   _("The PIN was not checked because the attempt could not be recorded. %s"),
-                   local_error->message);
-      return FALSE;
-    }
-
   *out_hash = g_strdup (self->hash);
   return TRUE;
+}
+
+/* Claims the attempt, then records it on disk before the PIN is checked. */
+static gboolean
+begin_attempt (KioskStaffPin        *self,
+               char                **out_hash,
+               KioskStaffPinResult  *out_result,
+               GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Before before = { 0 };
+
+  if (!claim_attempt (self, &before, out_hash, out_result, error))
+    return FALSE;
+  if (save (self, &local_error))
+    {
+      g_free (before.hash);
+      return TRUE;
+    }
+
+  undo_change (self, &before);
+  g_clear_pointer (out_hash, g_free);
+  *out_result = KIOSK_STAFF_PIN_RESULT_ERROR;
+  g_set_error (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_FAILED,
+               _("The PIN was not checked because the attempt could not be recorded. %s"),
+               local_error->message);
+  return FALSE;
 }
 
 static void
@@ -350,12 +467,15 @@ finish_attempt (KioskStaffPin *self,
                 const char    *hash,
                 gboolean       right)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
   g_autoptr(GError) error = NULL;
 
+  g_mutex_lock (&self->mutex);
   /* A PIN set while this one was checked starts afresh. */
   if (g_strcmp0 (self->hash, hash) != 0)
-    return;
+    {
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
 
   if (right)
     {
@@ -367,8 +487,10 @@ finish_attempt (KioskStaffPin *self,
       /* The wait runs from the answer, not from the start of the check. */
       self->locked_until = current_time_locked (self) + wait_after_failures (self->failures);
     }
+  self->generation++;
+  g_mutex_unlock (&self->mutex);
 
-  if (!save_locked (self, &error))
+  if (!save (self, &error))
     g_debug ("The staff PIN state was not saved: %s", error->message);
 }
 
@@ -392,7 +514,10 @@ rehash_if_needed (KioskStaffPin *self,
     return;
   g_free (self->hash);
   self->hash = g_strdup (hash);
-  if (!save_locked (self, &error))
+  self->generation++;
+  g_clear_pointer (&locker, g_mutex_locker_free);
+
+  if (!save (self, &error))
     g_debug ("The stronger staff PIN hash was not saved: %s", error->message);
 }
 
@@ -438,6 +563,7 @@ kiosk_staff_pin_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->hash, g_free);
   g_mutex_clear (&self->mutex);
+  g_mutex_clear (&self->write_mutex);
 
   G_OBJECT_CLASS (kiosk_staff_pin_parent_class)->finalize (object);
 }
@@ -506,6 +632,7 @@ static void
 kiosk_staff_pin_init (KioskStaffPin *self)
 {
   g_mutex_init (&self->mutex);
+  g_mutex_init (&self->write_mutex);
 }
 
 /**
@@ -606,11 +733,8 @@ kiosk_staff_pin_set (KioskStaffPin  *self,
                      const char     *pin,
                      GError        **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
   char hash[crypto_pwhash_STRBYTES];
-  g_autofree char *old_hash = NULL;
-  guint old_failures;
-  gint64 old_locked_until;
+  Before before = { 0 };
 
   g_return_val_if_fail (KIOSK_IS_STAFF_PIN (self), FALSE);
 
@@ -623,20 +747,21 @@ kiosk_staff_pin_set (KioskStaffPin  *self,
       return FALSE;
     }
 
-  locker = g_mutex_locker_new (&self->mutex);
-  old_hash = g_steal_pointer (&self->hash);
-  old_failures = self->failures;
-  old_locked_until = self->locked_until;
+  g_mutex_lock (&self->mutex);
+  before_change_locked (self, &before);
+  g_free (self->hash);
   self->hash = g_strdup (hash);
   self->failures = 0;
   self->locked_until = 0;
-  if (save_locked (self, error))
-    return TRUE;
+  g_mutex_unlock (&self->mutex);
 
-  g_free (self->hash);
-  self->hash = g_steal_pointer (&old_hash);
-  self->failures = old_failures;
-  self->locked_until = old_locked_until;
+  if (save (self, error))
+    {
+      g_free (before.hash);
+      return TRUE;
+    }
+
+  undo_change (self, &before);
   return FALSE;
 }
 

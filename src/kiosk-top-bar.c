@@ -170,3 +170,17 @@ kiosk_top_bar_set_blank (KioskTopBar *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "blank");
 }
+
+/**
+ * kiosk_top_bar_get_title_label:
+ * @self: the bar
+ *
+ * Returns: (transfer none): the spa's name in the bar, where staff hold to open staff mode
+ */
+GtkWidget *
+kiosk_top_bar_get_title_label (KioskTopBar *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TOP_BAR (self), NULL);
+
+  return GTK_WIDGET (self->title_label);
+}

@@ -16,5 +16,6 @@ void        kiosk_top_bar_set_title (KioskTopBar *self,
 gboolean    kiosk_top_bar_get_blank (KioskTopBar *self);
 void        kiosk_top_bar_set_blank (KioskTopBar *self,
                                      gboolean     blank);
+GtkWidget  *kiosk_top_bar_get_title_label (KioskTopBar *self);
 
 G_END_DECLS

@@ -8,9 +8,11 @@
 #include "kiosk-booking-page.h"
 #include "kiosk-home-page.h"
 #include "kiosk-outbox.h"
+#include "kiosk-pin-pad.h"
 #include "kiosk-sciatica-page.h"
 #include "kiosk-service-page.h"
 #include "kiosk-services-page.h"
+#include "kiosk-staff-panel.h"
 #include "kiosk-top-bar.h"
 #include "kiosk-window.h"
 
@@ -28,6 +30,8 @@ struct _KioskWindow
   KioskServicePage *service_page;
   KioskSciaticaPage *sciatica_page;
   KioskBookingPage *booking_page;
+  KioskPinPad *pin_pad;
+  KioskStaffPanel *staff_panel;
   GtkWidget *idle_prompt;
   GtkLabel *idle_seconds_label;
   GtkLabel *idle_text_label;
@@ -41,9 +45,21 @@ struct _KioskWindow
   GPtrArray *history;
   guint inhibit_cookie;
   gboolean allow_close;
+
+  /* Staff mode (kiosk-window-staff.c). */
+  char *staff_return_page;
+  guint staff_timeout;
+  guint staff_timeout_source;
+  gboolean staff_unlocked;
 };
 
 void kiosk_window_install_actions (GtkWidgetClass *widget_class);
 void kiosk_window_reset_session   (KioskWindow    *self);
+
+void kiosk_window_staff_install_actions (GtkWidgetClass *widget_class);
+void kiosk_window_staff_init            (KioskWindow    *self);
+void kiosk_window_staff_dispose         (KioskWindow    *self);
+void kiosk_window_staff_page_changed    (KioskWindow    *self);
+void kiosk_window_staff_activity        (KioskWindow    *self);
 
 G_END_DECLS

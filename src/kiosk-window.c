@@ -44,20 +44,23 @@ refill_pages (KioskWindow *self)
   kiosk_top_bar_set_title (self->top_bar, kiosk_content_get_spa_name (self->content));
 }
 
-/* The top bar is blank on attract (kiosk_top_bar_set_blank says why); on
- * home, Back and Home lead nowhere, so they show greyed instead of doing
- * nothing. */
+/* The top bar is blank on attract (kiosk_top_bar_set_blank says why) and
+ * hidden in staff mode; on home, Back and Home lead nowhere, so they show
+ * greyed instead of doing nothing. */
 static void
 on_visible_page_changed (KioskWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   gboolean attract = g_strcmp0 (page, "attract") == 0;
   gboolean home = g_strcmp0 (page, "home") == 0;
+  gboolean staff = page != NULL && g_str_has_prefix (page, "staff-");
 
+  gtk_widget_set_visible (GTK_WIDGET (self->top_bar), !staff);
   kiosk_top_bar_set_blank (self->top_bar, attract);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.go-back", !attract && !home);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.go-home", !attract && !home);
-  kiosk_idle_monitor_set_enabled (self->idle_monitor, !attract);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.go-back", !attract && !home && !staff);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.go-home", !attract && !home && !staff);
+  kiosk_idle_monitor_set_enabled (self->idle_monitor, !attract && !staff);
+  kiosk_window_staff_page_changed (self);
 }
 
 static void
@@ -94,6 +97,7 @@ on_capture_event (GtkEventControllerLegacy *controller,
     case GDK_TOUCHPAD_SWIPE:
     case GDK_TOUCHPAD_PINCH:
       kiosk_idle_monitor_activity (self->idle_monitor);
+      kiosk_window_staff_activity (self);
       break;
     default:
       break;
@@ -237,6 +241,7 @@ kiosk_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->idle_monitor, self);
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_data (self->stack, self);
+  kiosk_window_staff_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
   g_clear_object (&self->idle_monitor);
   g_clear_object (&self->settings);
@@ -368,6 +373,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
 
   kiosk_window_install_properties (object_class);
   kiosk_window_install_actions (widget_class);
+  kiosk_window_staff_install_actions (widget_class);
 
   g_type_ensure (KIOSK_TYPE_TOP_BAR);
   g_type_ensure (KIOSK_TYPE_ATTRACT_PAGE);
@@ -376,6 +382,8 @@ kiosk_window_class_init (KioskWindowClass *klass)
   g_type_ensure (KIOSK_TYPE_SERVICE_PAGE);
   g_type_ensure (KIOSK_TYPE_SCIATICA_PAGE);
   g_type_ensure (KIOSK_TYPE_BOOKING_PAGE);
+  g_type_ensure (KIOSK_TYPE_PIN_PAD);
+  g_type_ensure (KIOSK_TYPE_STAFF_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, stack);
@@ -386,6 +394,8 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, service_page);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, sciatica_page);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, booking_page);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, pin_pad);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, staff_panel);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_prompt);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_seconds_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_text_label);
@@ -405,6 +415,7 @@ kiosk_window_init (KioskWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_input_controllers (self);
+  kiosk_window_staff_init (self);
 
   self->settings = g_settings_new (APP_ID);
   self->language = g_settings_get_string (self->settings, "default-language");

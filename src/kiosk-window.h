@@ -10,6 +10,7 @@
 #include "kiosk-content.h"
 #include "kiosk-outbox.h"
 #include "kiosk-idle-monitor.h"
+#include "kiosk-staff-pin.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +43,12 @@ KioskIdleMonitor *kiosk_window_get_idle_monitor   (KioskWindow      *self);
 GtkWidget        *kiosk_window_get_page           (KioskWindow      *self,
                                                    const char       *name);
 const char       *kiosk_window_get_visible_page   (KioskWindow      *self);
+KioskStaffPin    *kiosk_window_get_staff_pin      (KioskWindow      *self);
+void              kiosk_window_set_staff_pin      (KioskWindow      *self,
+                                                   KioskStaffPin    *staff_pin);
+guint             kiosk_window_get_staff_timeout  (KioskWindow      *self);
+void              kiosk_window_set_staff_timeout  (KioskWindow      *self,
+                                                   guint             seconds);
+gboolean          kiosk_window_get_staff_unlocked (KioskWindow      *self);
 
 G_END_DECLS

@@ -21,6 +21,9 @@ main (int   argc,
 
   /* A customer must never reach the inspector, whatever the environment says. */
   g_unsetenv ("GTK_DEBUG");
+  /* libcurl would write every TLS session secret to this file, and with them
+   * anyone holding a capture could read the token and every booking. */
+  g_unsetenv ("SSLKEYLOGFILE");
 
   app = kiosk_application_new ();
 

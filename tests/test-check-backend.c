@@ -10,6 +10,7 @@
 #include <gio/gsettingsbackend.h>
 
 #include "kiosk-check-backend.h"
+#include "kiosk-staff-pin.h"
 #include "kiosk-test-backend.h"
 
 typedef struct
@@ -17,6 +18,7 @@ typedef struct
   KioskTestBackend *backend;
   GSettings *settings;
   char *dir;
+  char *staff_pin_path;
 } Fixture;
 
 static GString *out;
@@ -67,6 +69,17 @@ fixture_set_up (Fixture       *fixture,
                          kiosk_test_backend_get_ca_file (fixture->backend));
   g_settings_set_string (fixture->settings, "token-file",
                          kiosk_test_backend_get_token_file (fixture->backend));
+
+  /* A staff PIN is set, as on a finished install; without one the check
+   * adds a line about staff mode (see test_no_staff_pin). */
+  fixture->staff_pin_path = g_build_filename (fixture->dir, "staff-pin", NULL);
+  if (data == NULL)
+    {
+      g_autoptr(KioskStaffPin) staff_pin = kiosk_staff_pin_new (fixture->staff_pin_path);
+
+      g_assert_true (kiosk_staff_pin_set (staff_pin, "4821", &error));
+      g_assert_no_error (error);
+    }
 }
 
 static void
@@ -76,6 +89,8 @@ fixture_tear_down (Fixture       *fixture,
   g_autofree char *token = g_build_filename (fixture->dir, "token", NULL);
 
   g_remove (token);
+  g_remove (fixture->staff_pin_path);
+  g_free (fixture->staff_pin_path);
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
   g_clear_object (&fixture->settings);
@@ -95,7 +110,7 @@ run_check (Fixture    *fixture,
   err = g_string_new (NULL);
   old_print = g_set_print_handler (print_to_out);
   old_printerr = g_set_printerr_handler (print_to_err);
-  status = kiosk_check_backend_run (fixture->settings);
+  status = kiosk_check_backend_run (fixture->settings, fixture->staff_pin_path);
   g_set_print_handler (old_print);
   g_set_printerr_handler (old_printerr);
 
@@ -216,6 +231,34 @@ test_unreachable (Fixture       *fixture,
   assert_one_line_with (line, "Cannot reach");
 }
 
+/* With no staff PIN the check says staff mode is off, on standard error,
+ * and still exits 0: the exit status speaks of the backend only. */
+static void
+test_no_staff_pin (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *expected = NULL;
+  GPrintFunc old_print, old_printerr;
+  int status;
+
+  out = g_string_new (NULL);
+  err = g_string_new (NULL);
+  old_print = g_set_print_handler (print_to_out);
+  old_printerr = g_set_printerr_handler (print_to_err);
+  status = kiosk_check_backend_run (fixture->settings, fixture->staff_pin_path);
+  g_set_print_handler (old_print);
+  g_set_printerr_handler (old_printerr);
+
+  expected = g_strdup_printf ("Backend OK: %s reachable, TLS verified, token accepted, "
+                              "API version 1\n", kiosk_test_backend_get_url (fixture->backend));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out->str, ==, expected);
+  g_assert_cmpstr (err->str, ==, "Staff mode is off: no staff PIN is set. "
+                                 "Set one with: spa-kiosk --set-staff-pin\n");
+  g_string_free (out, TRUE);
+  g_string_free (err, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +274,8 @@ main (int   argc,
   ADD ("untrusted", test_untrusted);
   ADD ("plain-http", test_plain_http);
   ADD ("unreachable", test_unreachable);
+  g_test_add ("/kiosk/check-backend/no-staff-pin", Fixture, "no-pin",
+              fixture_set_up, test_no_staff_pin, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -60,6 +60,17 @@ store_fixture_tear_down (StoreFixture  *f,
   g_free (f->path);
 }
 
+/* A time @seconds from now, as the booking screen writes it. */
+static char *
+iso_from_now (gint64 seconds)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, seconds);
+
+  return g_date_time_format_iso8601 (then);
+}
+
 /* A row as the queue writes it for a new booking. */
 static KioskOutboxRow *
 make_row (const char *key,
@@ -77,7 +88,7 @@ make_row (const char *key,
   row->next_attempt_at = row->created_at = g_get_real_time ();
   row->first_name = g_strdup (first_name);
   row->service = g_strdup ("thai");
-  row->start = g_strdup ("2026-11-27T10:00:00-07:00");
+  row->start = iso_from_now (24 * 60 * 60);
 
   return row;
 }
@@ -926,7 +937,7 @@ test_answer_in_bounded_time (Fixture       *f,
 
   /* The backend holds the request far longer than the customer waits. */
   kiosk_test_backend_fault (f->backend, "slow", 1, 8000);
-  kiosk_outbox_set_answer_timeout (f->outbox, 1000);
+  kiosk_outbox_set_answer_timeout (f->outbox, 2500);
   began = g_get_monotonic_time ();
   submit_and_wait (f->outbox, start, "Marguerite", "8015550149", &answer);
   g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
@@ -936,6 +947,284 @@ test_answer_in_bounded_time (Fixture       *f,
   /* The same transfer goes on and lands once. */
   wait_for (queue_is_empty, f->outbox, 60);
   wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", "sent 1");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+typedef struct
+{
+  Answer       answer;
+  KioskOutbox *outbox;
+} Dropper;
+
+/* The customer's screen lets go of the queue as soon as it has its answer. */
+static void
+on_submitted_drop (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Dropper *dropper = user_data;
+
+  on_submitted (source, result, &dropper->answer);
+  g_clear_object (&dropper->outbox);
+}
+
+static gboolean
+is_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_drop_in_callback (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_auto(KioskBookingDetails) details = { 0 };
+  Dropper dropper = { { 0 }, g_steal_pointer (&f->outbox) };
+  KioskOutbox *weak = dropper.outbox;
+  g_autofree char *state = NULL;
+
+  /* The callback drops the last reference: the queue still writes the
+   * answer to the file, and only then goes away. */
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  fill_details (&details, start, "Hortensia", "8015550152");
+  kiosk_outbox_submit_async (dropper.outbox, &details, NULL, on_submitted_drop, &dropper);
+  wait_for (is_done, &dropper.answer, 60);
+  g_assert_cmpint (dropper.answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
+  g_assert_null (dropper.outbox);
+  wait_for (is_cleared, &weak, 30);
+  state = query_text (f->path, "SELECT state FROM outbox");
+  g_assert_cmpstr (state, ==, "sent");
+  g_assert_false (file_contains (f->path, "Hortensia"));
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&dropper.answer);
+}
+
+/* Writes a row into the queue file as an earlier run left it. */
+static void
+put_row (const char       *path,
+         const char       *key,
+         const char       *first_name,
+         const char       *phone,
+         KioskOutboxState  state,
+         gint64            age_seconds,
+         gint64            start_from_now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxStore) store = kiosk_outbox_store_open (path, &error);
+  g_autoptr(KioskOutboxRow) row = make_row (key, first_name, phone);
+
+  g_assert_no_error (error);
+  row->state = state;
+  row->created_at -= age_seconds * G_USEC_PER_SEC;
+  g_free (row->start);
+  row->start = iso_from_now (start_from_now);
+  g_assert_true (kiosk_outbox_store_insert (store, row, &error));
+  g_assert_no_error (error);
+}
+
+static void
+idle_a_second (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, wake_up, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+#define EXPIRED_REASON "Expired before it reached the booking system: call the customer"
+
+static void
+test_expired_on_open (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *states = "SELECT group_concat (idempotency_key || ' ' || state || ' ' || attempts,"
+                       " ', ') FROM (SELECT * FROM outbox ORDER BY id)";
+  g_autofree char *reason = NULL;
+  g_autofree char *key = NULL;
+
+  close_outbox (&f->outbox);
+  /* Made 25 h ago for tomorrow; made an hour ago for ten minutes ago;
+   * refused three days ago for a time two days and a minute ago. */
+  put_row (f->path, "key-old", "Wilhelmina", "8015550160", KIOSK_OUTBOX_STATE_PENDING,
+           25 * 60 * 60, 24 * 60 * 60);
+  put_row (f->path, "key-past", "Cordelia", "8015550161", KIOSK_OUTBOX_STATE_SENDING,
+           60 * 60, -10 * 60);
+  put_row (f->path, "key-gone", "Clementine", "8015550162", KIOSK_OUTBOX_STATE_FAILED,
+           3 * 24 * 60 * 60, -(2 * 24 * 60 + 1) * 60);
+
+  /* None of them is sent: they wait for staff, with the reason in words. */
+  f->outbox = open_outbox (f);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 3);
+  wait_for_db (f->path, "SELECT count (*) FROM outbox WHERE last_error = '" EXPIRED_REASON "'",
+               "2");
+  wait_for_db (f->path, "SELECT count (*) FROM outbox WHERE body IS NULL", "1");
+
+  /* Staff cannot resend them either: their time has passed. */
+  kiosk_outbox_retry_now (f->outbox);
+  idle_a_second ();
+  wait_for_db (f->path, states, "key-old failed 0, key-past failed 0, key-gone failed 0");
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 3);
+
+  /* The long-past one keeps nothing of the customer's, only what staff
+   * need to find it. */
+  g_assert_false (file_contains (f->path, "Clementine"));
+  g_assert_false (file_contains (f->path, "8015550162"));
+  g_assert_true (file_contains (f->path, "8015550160"));
+  key = query_text (f->path, "SELECT idempotency_key FROM outbox WHERE first_name IS NULL");
+  g_assert_cmpstr (key, ==, "key-gone");
+  reason = query_text (f->path, "SELECT last_error FROM outbox WHERE idempotency_key = 'key-old'");
+  g_assert_cmpstr (reason, ==, EXPIRED_REASON);
+}
+
+static gboolean
+one_failed (gpointer data)
+{
+  return kiosk_outbox_get_n_failed (data) == 1;
+}
+
+static void
+test_expires_while_queued (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *start = iso_from_now (3);
+  g_autofree char *attempts = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(KioskOutboxItem) item = NULL;
+  Answer answer = { 0 };
+
+  /* The backend is away until the appointment has begun. */
+  kiosk_test_backend_stop (f->backend);
+  submit_and_wait (f->outbox, start, "Philippa", "8015550163", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_QUEUED);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 1);
+
+  wait_for (one_failed, f->outbox, 30);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  items = kiosk_outbox_list_items (f->outbox);
+  item = g_list_model_get_item (items, 0);
+  g_assert_cmpstr (kiosk_outbox_item_get_reason (item), ==, EXPIRED_REASON);
+  wait_for_db (f->path, "SELECT state || ' ' || last_error FROM outbox", "failed " EXPIRED_REASON);
+  attempts = query_text (f->path, "SELECT attempts FROM outbox");
+
+  /* The backend is back: the booking stays unsent, even when staff ask. */
+  kiosk_test_backend_restart (f->backend);
+  kiosk_outbox_retry_now (f->outbox);
+  idle_a_second ();
+  idle_a_second ();
+  g_assert_cmpuint (kiosk_outbox_get_n_failed (f->outbox), ==, 1);
+  g_assert_cmpuint (item_attempts (f->outbox), ==, g_ascii_strtoull (attempts, NULL, 10));
+  expected = g_strconcat ("failed ", attempts, NULL);
+  wait_for_db (f->path, "SELECT state || ' ' || attempts FROM outbox", expected);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 0);
+  answer_clear (&answer);
+}
+
+/* Changes the queue file as a damaged disk or a careless hand would. */
+static void
+spoil_file (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gboolean
+five_failed (gpointer data)
+{
+  return kiosk_outbox_get_n_failed (data) == 5;
+}
+
+static void
+test_rows_without_data (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  g_autoptr(GListModel) items = NULL;
+  Answer answer = { 0 };
+
+  /* Five rows lost their body: more than the transfers sent at once. */
+  close_outbox (&f->outbox);
+  for (guint i = 0; i < KIOSK_OUTBOX_MAX_IN_FLIGHT + 1; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("key-damaged-%u", i);
+      put_row (f->path, key, "Griselda", "8015550164", KIOSK_OUTBOX_STATE_PENDING, 0, 3600);
+    }
+  spoil_file (f->path, "UPDATE outbox SET body = NULL");
+
+  /* They wait for staff with the reason in words, and hold no slot. */
+  f->outbox = open_outbox (f);
+  wait_for (five_failed, f->outbox, 30);
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
+  items = kiosk_outbox_list_items (f->outbox);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(KioskOutboxItem) item = g_list_model_get_item (items, i);
+      g_assert_nonnull (strstr (kiosk_outbox_item_get_reason (item), "damaged"));
+    }
+
+  /* A staff retry books none of them; a new booking still goes. */
+  kiosk_outbox_retry_now (f->outbox);
+  submit_and_wait (f->outbox, start, "Octavia", "8015550165", &answer);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_CONFIRMED);
+  wait_for (five_failed, f->outbox, 60);
+  wait_for_db (f->path, "SELECT count (*) FROM outbox WHERE state = 'failed'", "5");
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
+  answer_clear (&answer);
+}
+
+typedef struct
+{
+  sqlite3 *db;
+  Answer  *answer;
+} Blocker;
+
+/* Another process holds the file, so the save waits: the customer is
+ * answered meanwhile, then the file is let go. */
+static gboolean
+answered_while_blocked (gpointer data)
+{
+  Blocker *blocker = data;
+
+  if (!blocker->answer->done)
+    return FALSE;
+  g_assert_cmpint (sqlite3_exec (blocker->db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  return TRUE;
+}
+
+static void
+test_answer_while_saving (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *start = free_slot (f, "relaxation", 1, 0);
+  Answer answer = { 0 };
+  Blocker blocker = { NULL, &answer };
+
+  /* The save is held up (as by a stalled fsync) for up to 10 s: the
+   * customer hears within 8 s that it is not saved yet, never "queued". */
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &blocker.db, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (blocker.db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  kiosk_outbox_set_answer_timeout (f->outbox, 500);
+  submit (f->outbox, start, "Bernadette", "8015550166", &answer);
+  wait_for (answered_while_blocked, &blocker, 8);
+  g_assert_cmpint (sqlite3_close (blocker.db), ==, SQLITE_OK);
+  g_assert_cmpint (answer.outcome, ==, KIOSK_OUTBOX_OUTCOME_ERROR);
+  g_assert_error (answer.error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_SAVING);
+  g_assert_nonnull (strstr (answer.error->message, "front desk"));
+
+  /* Saved after all: it goes out as usual. */
+  wait_for_db (f->path, "SELECT state FROM outbox", "sent");
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (f->outbox), ==, 0);
   g_assert_cmpuint (kiosk_test_backend_count_bookings (f->backend), ==, 1);
   answer_clear (&answer);
 }
@@ -1157,6 +1446,11 @@ main (int   argc,
   BACKEND_TEST ("/kiosk/outbox/answer-in-bounded-time", test_answer_in_bounded_time);
   BACKEND_TEST ("/kiosk/outbox/same-key-and-body", test_same_key_and_body);
   BACKEND_TEST ("/kiosk/outbox/not-saved-not-sent", test_not_saved_not_sent);
+  BACKEND_TEST ("/kiosk/outbox/drop-in-callback", test_drop_in_callback);
+  BACKEND_TEST ("/kiosk/outbox/expired-on-open", test_expired_on_open);
+  BACKEND_TEST ("/kiosk/outbox/expires-while-queued", test_expires_while_queued);
+  BACKEND_TEST ("/kiosk/outbox/rows-without-data", test_rows_without_data);
+  BACKEND_TEST ("/kiosk/outbox/answer-while-saving", test_answer_while_saving);
   BACKEND_TEST ("/kiosk/outbox/kill", test_kill);
 
   return g_test_run ();

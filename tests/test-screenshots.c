@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "kiosk-pin-pad.h"
 #include "kiosk-sciatica-page.h"
 #include "kiosk-ui-test.h"
 
@@ -172,6 +173,94 @@ shoot_sciatica (KioskWindow *window)
 }
 
 static gboolean
+pin_checked (gpointer data)
+{
+  return !kiosk_pin_pad_get_checking (data);
+}
+
+static void
+press_digits (KioskWindow *window,
+              const char  *digits)
+{
+  GtkWidget *pad = kiosk_window_get_page (window, "staff-pin");
+
+  for (const char *p = digits; *p != '\0'; p++)
+    g_assert_true (gtk_widget_activate_action (pad, "pin.digit", "s", (char[]) { *p, '\0' }));
+}
+
+/* A staff PIN file, made once for every size, and its clock, moved by the
+ * test instead of waiting out the delays. */
+static char *staff_pin_path;
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now;
+}
+
+static gboolean
+pin_ready (gpointer data)
+{
+  return g_str_has_prefix (kiosk_pin_pad_get_message (data), "Enter")
+         || g_str_equal (kiosk_pin_pad_get_message (data), "Wrong PIN. Try again.");
+}
+
+static void
+enter_pin (GtkWidget  *pad,
+           const char *pin)
+{
+  g_assert_true (kiosk_ui_test_wait_for (pin_ready, pad, 10000));
+  press_digits (KIOSK_WINDOW (gtk_widget_get_root (pad)), pin);
+  g_assert_true (gtk_widget_activate_action (pad, "pin.enter", NULL));
+  g_assert_true (kiosk_ui_test_wait_for (pin_checked, pad, 30000));
+}
+
+
+/* The PIN pad locked out after five wrong PINs, then with two digits
+ * typed, then the panel, top and bottom. */
+static void
+shoot_staff (KioskWindow *window)
+{
+  g_autoptr(KioskStaffPin) staff_pin = kiosk_staff_pin_new (staff_pin_path);
+  GtkWidget *pad = kiosk_window_get_page (window, "staff-pin");
+  GtkWidget *quit;
+  GtkAdjustment *scroll;
+
+  fake_now = g_get_real_time ();
+  kiosk_staff_pin_set_clock (staff_pin, fake_clock, NULL);
+  kiosk_window_set_staff_pin (window, staff_pin);
+  show (window, "kiosk.staff-open", NULL);
+  kiosk_ui_test_wait_for_page (window, "staff-pin");
+  for (guint i = 0; i < KIOSK_STAFF_PIN_MAX_FAILURES; i++)
+    {
+      enter_pin (pad, "1357");
+      fake_now += (gint64) (1 << i) * G_USEC_PER_SEC;
+    }
+  g_assert_true (g_str_has_prefix (kiosk_pin_pad_get_message (KIOSK_PIN_PAD (pad)), "Too many"));
+  shoot (window, "staff-pin", "staff-pin-locked");
+
+  fake_now += (gint64) KIOSK_STAFF_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
+  g_assert_true (kiosk_ui_test_wait_for (pin_ready, pad, 10000));
+  press_digits (window, "24");
+  shoot (window, "staff-pin", "staff-pin");
+  press_digits (window, "68");
+  g_assert_true (gtk_widget_activate_action (pad, "pin.enter", NULL));
+  g_assert_true (kiosk_ui_test_wait_for (pin_checked, pad, 30000));
+  shoot (window, "staff-panel", "staff-panel");
+
+  quit = kiosk_ui_test_find_button (kiosk_window_get_page (window, "staff-panel"),
+                                    "kiosk.quit", NULL);
+  scroll = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (quit, GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  shoot (window, "staff-panel", "staff-panel-end");
+  show (window, "kiosk.staff-close", NULL);
+  kiosk_ui_test_wait_for_page (window, "attract");
+  show (window, "kiosk.start", NULL);
+}
+
+static gboolean
 is_prompting (gpointer data)
 {
   return kiosk_idle_monitor_get_prompting (kiosk_window_get_idle_monitor (data));
@@ -214,6 +303,7 @@ test_screens (gconstpointer data)
   show (window, "kiosk.book", g_variant_new_string ("hot-stone"));
   shoot (window, "booking", "booking");
   shoot_sciatica (window);
+  shoot_staff (window);
   shoot_idle_prompt (window);
 
   kiosk_ui_test_destroy (window);
@@ -223,10 +313,21 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *staff_pin_dir = NULL;
+  int status;
+
   /* GTK's test accessibility backend, which needs no bus, keeps what
    * each widget tells assistive technologies. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   kiosk_ui_test_init (&argc, &argv);
+  staff_pin_dir = g_dir_make_tmp ("kiosk-screenshots-XXXXXX", NULL);
+  g_assert_nonnull (staff_pin_dir);
+  staff_pin_path = g_build_filename (staff_pin_dir, "staff-pin", NULL);
+  {
+    g_autoptr(KioskStaffPin) staff_pin = kiosk_staff_pin_new (staff_pin_path);
+
+    g_assert_true (kiosk_staff_pin_set (staff_pin, "2468", NULL));
+  }
 
   for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
@@ -236,5 +337,9 @@ main (int   argc,
       g_test_add_data_func (path, &sizes[i], test_screens);
     }
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_remove (staff_pin_path);
+  g_rmdir (staff_pin_dir);
+  g_clear_pointer (&staff_pin_path, g_free);
+  return status;
 }

@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kiosk-staff-pin.h"
@@ -455,6 +456,45 @@ test_readable_file_refused (Fixture       *f,
   g_assert_cmpint (verify (pin, RIGHT_PIN), ==, KIOSK_STAFF_PIN_RESULT_OK);
 }
 
+/* Makes the folder look untouched for an hour, so a kiosk that finds no
+ * PIN file in it trusts that answer until the folder changes. */
+static void
+age_folder (const char *dir)
+{
+  struct timespec old[2] = { { time (NULL) - 3600, 0 }, { time (NULL) - 3600, 0 } };
+
+  g_assert_cmpint (utimensat (AT_FDCWD, dir, old, 0), ==, 0);
+}
+
+static void
+test_set_elsewhere_seen (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(KioskStaffPin) kiosk = new_pin (f);
+  g_autoptr(KioskStaffPin) command_line = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autoptr(GError) error = NULL;
+
+  /* No folder yet, then an empty one: no PIN, asked many times. */
+  g_assert_false (kiosk_staff_pin_is_set (kiosk));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  age_folder (dir);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_false (kiosk_staff_pin_is_set (kiosk));
+      g_assert_cmpuint (kiosk_staff_pin_get_retry_delay (kiosk), ==, 0);
+      g_assert_cmpint (kiosk_staff_pin_get_locked_until (kiosk), ==, 0);
+    }
+  g_assert_cmpint (kiosk_staff_pin_verify (kiosk, RIGHT_PIN, &error), ==,
+                   KIOSK_STAFF_PIN_RESULT_NOT_SET);
+  g_assert_no_error (error);
+
+  /* A PIN set from the command line is seen at once, without a restart. */
+  command_line = new_pin_set (f);
+  g_assert_true (kiosk_staff_pin_is_set (kiosk));
+  g_assert_cmpint (verify (kiosk, RIGHT_PIN), ==, KIOSK_STAFF_PIN_RESULT_OK);
+}
+
 static void
 test_damaged_file (Fixture       *f,
                    gconstpointer  data)
@@ -874,6 +914,7 @@ main (int   argc,
   ADD ("/kiosk/staff-pin/file-private", test_file_private);
   ADD ("/kiosk/staff-pin/readable-file-refused", test_readable_file_refused);
   ADD ("/kiosk/staff-pin/damaged-file", test_damaged_file);
+  ADD ("/kiosk/staff-pin/set-elsewhere-seen", test_set_elsewhere_seen);
   ADD ("/kiosk/staff-pin/rehash", test_rehash);
   ADD ("/kiosk/staff-pin/async-verify", test_async_verify);
   ADD ("/kiosk/staff-pin/async-errors", test_async_errors);
