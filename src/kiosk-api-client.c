@@ -419,6 +419,7 @@ kiosk_api_service_free (KioskApiService *service)
   g_free (service->name_en);
   g_free (service->name_es);
   g_free (service->currency);
+  g_clear_pointer (&service->options, g_array_unref);
   g_free (service);
 }
 
@@ -441,6 +442,43 @@ parse_service_names (json_object      *item,
   return TRUE;
 }
 
+static gboolean
+parse_service_options (json_object      *item,
+                       KioskApiService  *service,
+                       GError          **error)
+{
+  json_object *list = NULL;
+  KioskApiServiceOption option = { service->duration_minutes, service->price_minor };
+
+  service->options = g_array_new (FALSE, FALSE, sizeof (KioskApiServiceOption));
+  if (!kiosk_json_get_array (item, "options", FALSE, &list, error))
+    return FALSE;
+  if (list == NULL || json_object_array_length (list) == 0)
+    {
+      g_array_append_val (service->options, option);
+      return TRUE;
+    }
+
+  for (gsize i = 0; i < json_object_array_length (list); i++)
+    {
+      json_object *entry = json_object_array_get_idx (list, i);
+
+      if (!json_object_is_type (entry, json_type_object))
+        {
+          g_set_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_TYPE,
+                       _("a service's option is not an object"));
+          return FALSE;
+        }
+      if (!kiosk_json_get_int (entry, "duration_minutes", TRUE, 1, 24 * 60,
+                               &option.duration_minutes, error)
+          || !kiosk_json_get_int (entry, "price_minor", TRUE, 0, G_MAXINT32,
+                                  &option.price_minor, error))
+        return FALSE;
+      g_array_append_val (service->options, option);
+    }
+  return TRUE;
+}
+
 static KioskApiService *
 parse_service (json_object  *item,
                GError      **error)
@@ -455,7 +493,8 @@ parse_service (json_object  *item,
                               &service->duration_minutes, error)
       || !kiosk_json_get_int (item, "price_minor", TRUE, 0, G_MAXINT32,
                               &service->price_minor, error)
-      || !kiosk_json_get_string (item, "currency", TRUE, &currency, error))
+      || !kiosk_json_get_string (item, "currency", TRUE, &currency, error)
+      || !parse_service_options (item, service, error))
     return NULL;
 
   if (*id == '\0' || strlen (currency) != 3)
@@ -617,16 +656,19 @@ static const Endpoint availability_endpoint = {
  * @self: a #KioskApiClient
  * @service_id: a service id such as "relaxation"
  * @date: a day as YYYY-MM-DD in the spa's time zone
+ * @duration_minutes: one of the service's options; 0 for its default
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the answer is in
  * @user_data: data for @callback
  *
- * Asks which start times are free for @service_id on @date.
+ * Asks which start times are free for @service_id on @date, for a
+ * booking of @duration_minutes.
  */
 void
 kiosk_api_client_get_availability_async (KioskApiClient      *self,
                                          const char          *service_id,
                                          const char          *date,
+                                         guint                duration_minutes,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
@@ -650,7 +692,11 @@ kiosk_api_client_get_availability_async (KioskApiClient      *self,
 
   service_arg = g_uri_escape_string (service_id, NULL, FALSE);
   date_arg = g_uri_escape_string (date, NULL, FALSE);
-  path = g_strdup_printf ("v1/availability?service=%s&date=%s", service_arg, date_arg);
+  if (duration_minutes > 0)
+    path = g_strdup_printf ("v1/availability?service=%s&date=%s&duration=%u",
+                            service_arg, date_arg, duration_minutes);
+  else
+    path = g_strdup_printf ("v1/availability?service=%s&date=%s", service_arg, date_arg);
 
   send_request (self, task, call, "GET", path, NULL, NULL);
 }

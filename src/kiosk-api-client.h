@@ -51,15 +51,23 @@ typedef struct
 void kiosk_api_health_free (KioskApiHealth *health);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskApiHealth, kiosk_api_health_free)
 
+/* One length a service can be booked for, and its price. */
+typedef struct
+{
+  gint64  duration_minutes;
+  gint64  price_minor;
+} KioskApiServiceOption;
+
 /* One entry of GET /v1/services */
 typedef struct
 {
   char   *id;
   char   *name_en;
   char   *name_es;      /* nullable */
-  gint64  duration_minutes;
+  gint64  duration_minutes; /* the default option's */
   gint64  price_minor;
   char   *currency;
+  GArray *options;      /* of KioskApiServiceOption; the default alone when the backend lists none */
 } KioskApiService;
 
 void kiosk_api_service_free (KioskApiService *service);
@@ -104,6 +112,7 @@ GPtrArray            *kiosk_api_client_list_services_finish   (KioskApiClient   
 void                  kiosk_api_client_get_availability_async (KioskApiClient      *self,
                                                                const char          *service_id,
                                                                const char          *date,
+                                                               guint                duration_minutes,
                                                                GCancellable        *cancellable,
                                                                GAsyncReadyCallback  callback,
                                                                gpointer             user_data);

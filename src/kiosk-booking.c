@@ -37,6 +37,7 @@ kiosk_booking_details_clear (KioskBookingDetails *details)
 
   kiosk_wipe_string (&details->service_id);
   kiosk_wipe_string (&details->start);
+  details->duration_minutes = 0;
   kiosk_wipe_string (&details->first_name);
   kiosk_wipe_string (&details->last_name);
   kiosk_wipe_string (&details->phone);
@@ -119,6 +120,9 @@ kiosk_booking_details_to_json (const KioskBookingDetails *details,
   root = json_object_new_object ();
   json_object_object_add (root, "service", json_object_new_string (details->service_id));
   json_object_object_add (root, "start", json_object_new_string (details->start));
+  if (details->duration_minutes > 0)
+    json_object_object_add (root, "duration_minutes",
+                            json_object_new_int ((int) details->duration_minutes));
   json_object_object_add (root, "customer", customer_to_json (details));
   if (details->health_note != NULL && *details->health_note != '\0')
     json_object_object_add (root, "health_note", json_object_new_string (details->health_note));

@@ -14,6 +14,7 @@ typedef struct
 {
   char *service_id;   /* relaxation, hot-stone, deep-tissue, thai */
   char *start;        /* RFC 3339 with the spa's offset, as the backend gave the slot */
+  guint duration_minutes; /* one of the service's options; 0 for the backend's default */
   char *first_name;
   char *last_name;
   char *phone;

@@ -92,6 +92,11 @@ go_back_activated (GtkWidget  *widget,
   KioskWindow *self = KIOSK_WINDOW (widget);
   HistoryEntry *entry;
 
+  /* Inside the booking, Back is a step back in it. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "booking") == 0
+      && kiosk_booking_page_go_back (self->booking_page))
+    return;
+
   if (self->history == NULL || self->history->len == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "home");

@@ -587,8 +587,10 @@ kiosk_window_set_api_client (KioskWindow    *self,
   g_return_if_fail (KIOSK_IS_WINDOW (self));
   g_return_if_fail (api_client == NULL || KIOSK_IS_API_CLIENT (api_client));
 
-  if (g_set_object (&self->api_client, api_client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_API_CLIENT]);
+  if (!g_set_object (&self->api_client, api_client))
+    return;
+  kiosk_booking_page_set_backend (self->booking_page, self->api_client, self->outbox);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_API_CLIENT]);
 }
 
 /**
@@ -612,8 +614,10 @@ kiosk_window_set_outbox (KioskWindow *self,
   g_return_if_fail (KIOSK_IS_WINDOW (self));
   g_return_if_fail (outbox == NULL || KIOSK_IS_OUTBOX (outbox));
 
-  if (g_set_object (&self->outbox, outbox))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
+  if (!g_set_object (&self->outbox, outbox))
+    return;
+  kiosk_booking_page_set_backend (self->booking_page, self->api_client, self->outbox);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
 }
 
 /**

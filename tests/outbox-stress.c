@@ -252,7 +252,8 @@ fetch_next_day (Stress *s)
   g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
   const KioskApiService *service = g_ptr_array_index (s->services, s->service_index);
 
-  kiosk_api_client_get_availability_async (s->client, service->id, date, NULL, on_availability, s);
+  kiosk_api_client_get_availability_async (s->client, service->id, date, 0, NULL,
+                                           on_availability, s);
 }
 
 static void

@@ -142,17 +142,28 @@ list_services (KioskApiClient  *client,
 }
 
 static KioskApiAvailability *
+get_availability_for (KioskApiClient  *client,
+                      const char      *service,
+                      const char      *date,
+                      guint            duration_minutes,
+                      GError         **error)
+{
+  Wait wait = { FALSE, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  kiosk_api_client_get_availability_async (client, service, date, duration_minutes, NULL,
+                                           done_cb, &wait);
+  result = wait_for (&wait);
+  return kiosk_api_client_get_availability_finish (client, result, error);
+}
+
+static KioskApiAvailability *
 get_availability (KioskApiClient  *client,
                   const char      *service,
                   const char      *date,
                   GError         **error)
 {
-  Wait wait = { FALSE, NULL };
-  g_autoptr(GAsyncResult) result = NULL;
-
-  kiosk_api_client_get_availability_async (client, service, date, NULL, done_cb, &wait);
-  result = wait_for (&wait);
-  return kiosk_api_client_get_availability_finish (client, result, error);
+  return get_availability_for (client, service, date, 0, error);
 }
 
 static char *
@@ -274,6 +285,103 @@ test_availability (Fixture       *fixture,
   availability = get_availability (fixture->client, "no-such-massage", date, &error);
   g_assert_null (availability);
   assert_error (error, KIOSK_API_ERROR_REJECTED, FALSE);
+}
+
+/* The durations and prices the kiosk's content lists: 60 and 90 minutes. */
+static void
+test_service_options (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const gint64 prices[][2] = { { 8000, 11500 }, { 10000, 14000 }, { 9500, 13500 }, { 9000, 12500 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = list_services (fixture->client, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (services->len, ==, G_N_ELEMENTS (prices));
+  for (guint i = 0; i < services->len; i++)
+    {
+      KioskApiService *service = g_ptr_array_index (services, i);
+      KioskApiServiceOption *options = (KioskApiServiceOption *) service->options->data;
+
+      g_assert_cmpuint (service->options->len, ==, 2);
+      g_assert_cmpint (options[0].duration_minutes, ==, 60);
+      g_assert_cmpint (options[0].price_minor, ==, prices[i][0]);
+      g_assert_cmpint (options[1].duration_minutes, ==, 90);
+      g_assert_cmpint (options[1].price_minor, ==, prices[i][1]);
+      /* The old members are the first option, for older kiosks. */
+      g_assert_cmpint (service->duration_minutes, ==, 60);
+      g_assert_cmpint (service->price_minor, ==, prices[i][0]);
+    }
+}
+
+static const char *
+last_slot (KioskApiAvailability *availability)
+{
+  guint n = g_strv_length (availability->slots);
+
+  g_assert_cmpuint (n, >, 0);
+  return availability->slots[n - 1];
+}
+
+/* A 90-minute massage must end by closing time (19:00) and blocks 90 minutes. */
+static void
+test_duration_availability (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = tomorrow ();
+  g_autoptr(KioskApiAvailability) sixty = NULL;
+  g_autoptr(KioskApiAvailability) ninety = NULL;
+  g_autoptr(KioskApiAvailability) after = NULL;
+  g_autoptr(KioskApiAvailability) odd = NULL;
+  g_auto(KioskBookingDetails) details = { NULL, };
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *key = kiosk_api_new_idempotency_key ();
+  g_autofree char *reference = NULL;
+
+  sixty = get_availability_for (fixture->client, "relaxation", date, 60, &error);
+  g_assert_no_error (error);
+  ninety = get_availability_for (fixture->client, "relaxation", date, 90, &error);
+  g_assert_no_error (error);
+  g_assert_true (strstr (last_slot (sixty), "T18:00:00") != NULL);
+  g_assert_true (strstr (last_slot (ninety), "T17:30:00") != NULL);
+  g_assert_true (strstr (ninety->slots[0], "T10:00:00") != NULL);
+
+  odd = get_availability_for (fixture->client, "relaxation", date, 45, &error);
+  g_assert_null (odd);
+  assert_error (error, KIOSK_API_ERROR_REJECTED, FALSE);
+  g_clear_error (&error);
+
+  details.service_id = g_strdup ("relaxation");
+  details.start = g_strdup (ninety->slots[0]);
+  details.duration_minutes = 90;
+  details.first_name = g_strdup ("Ana");
+  details.last_name = g_strdup ("Ruiz");
+  details.phone = g_strdup ("8015550123");
+  body = kiosk_booking_details_to_json (&details, "lobby-1");
+  reference = submit (fixture->client, key, body, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reference);
+
+  /* A length the service does not offer is refused, and books nothing. */
+  g_clear_pointer (&body, g_bytes_unref);
+  g_clear_pointer (&key, g_free);
+  g_clear_pointer (&reference, g_free);
+  details.duration_minutes = 45;
+  g_free (details.start);
+  details.start = g_strdup (last_slot (ninety));
+  body = kiosk_booking_details_to_json (&details, "lobby-1");
+  key = kiosk_api_new_idempotency_key ();
+  reference = submit (fixture->client, key, body, NULL, &error);
+  g_assert_null (reference);
+  assert_error (error, KIOSK_API_ERROR_REJECTED, FALSE);
+  g_clear_error (&error);
+  g_assert_cmpuint (kiosk_test_backend_count_bookings (fixture->backend), ==, 1);
+
+  /* 10:00, 10:30 and 11:00 are taken by the 90 minutes; 11:30 is free. */
+  after = get_availability_for (fixture->client, "relaxation", date, 60, &error);
+  g_assert_no_error (error);
+  g_assert_true (strstr (after->slots[0], "T11:30:00") != NULL);
 }
 
 static void
@@ -607,6 +715,8 @@ main (int   argc,
   ADD ("health", test_health);
   ADD ("services", test_services);
   ADD ("availability", test_availability);
+  ADD ("service-options", test_service_options);
+  ADD ("duration-availability", test_duration_availability);
   ADD ("booking-end-to-end", test_booking_end_to_end);
   ADD ("same-key-twice", test_same_key_twice);
   ADD ("key-reused-with-other-body", test_key_reused_with_other_body);

@@ -561,7 +561,7 @@ free_slot (Fixture    *f,
   g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
   g_autoptr(KioskApiAvailability) availability = NULL;
 
-  kiosk_api_client_get_availability_async (f->client, service, date, NULL, on_availability,
+  kiosk_api_client_get_availability_async (f->client, service, date, 0, NULL, on_availability,
                                            &availability);
   wait_for (is_set, &availability, 30);
   g_assert_cmpuint (g_strv_length (availability->slots), >, index * 4);

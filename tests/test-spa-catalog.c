@@ -43,7 +43,32 @@ denver (int year, int month, int day, int hour, int minute)
   return g_date_time_new (zone, year, month, day, hour, minute, 0);
 }
 
-/* The slots as text, for readable assertions. */
+/* The slots as text, for readable assertions; 0 minutes for the default. */
+static GStrv
+slot_texts_for (SpaCatalog *catalog,
+                const char *service_id,
+                guint       minutes,
+                int         year,
+                int         month,
+                int         day,
+                GDateTime  *now)
+{
+  const SpaService *service = spa_catalog_find_service (catalog, service_id);
+  g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_assert_nonnull (service);
+  slots = spa_catalog_list_slots (catalog, service, minutes ? minutes : service->duration_minutes,
+                                  date, now);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      g_autofree char *text = spa_catalog_format_time (catalog, g_ptr_array_index (slots, i));
+      g_strv_builder_add (builder, text);
+    }
+  return g_strv_builder_end (builder);
+}
+
 static GStrv
 slot_texts (SpaCatalog *catalog,
             const char *service_id,
@@ -52,19 +77,7 @@ slot_texts (SpaCatalog *catalog,
             int         day,
             GDateTime  *now)
 {
-  const SpaService *service = spa_catalog_find_service (catalog, service_id);
-  g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
-  g_autoptr(GPtrArray) slots = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_assert_nonnull (service);
-  slots = spa_catalog_list_slots (catalog, service, date, now);
-  for (guint i = 0; i < slots->len; i++)
-    {
-      g_autofree char *text = spa_catalog_format_time (catalog, g_ptr_array_index (slots, i));
-      g_strv_builder_add (builder, text);
-    }
-  return g_strv_builder_end (builder);
+  return slot_texts_for (catalog, service_id, 0, year, month, day, now);
 }
 
 static void
@@ -87,6 +100,14 @@ test_seed (void)
       g_assert_cmpstr (service->name_es, !=, "");
       g_assert_cmpuint (service->duration_minutes, >, 0);
       g_assert_cmpint (service->price_minor, >, 0);
+      /* 60 or 90 minutes, as the kiosk's content offers them; 60 first. */
+      g_assert_cmpuint (service->n_options, ==, 2);
+      g_assert_cmpuint (service->options[0].duration_minutes, ==, 60);
+      g_assert_cmpint (service->options[0].price_minor, ==, service->price_minor);
+      g_assert_cmpuint (service->options[1].duration_minutes, ==, 90);
+      g_assert_cmpint (service->options[1].price_minor, >, service->price_minor);
+      g_assert_true (spa_service_has_duration (service, 90));
+      g_assert_false (spa_service_has_duration (service, 45));
     }
   g_assert_null (spa_catalog_find_service (catalog, "reiki"));
   g_assert_null (spa_catalog_find_service (catalog, NULL));
@@ -98,7 +119,7 @@ test_grid (void)
   g_autoptr(SpaCatalog) catalog = load_seed ();
   g_autoptr(GDateTime) now = denver (2027, 1, 10, 12, 0);
   g_auto(GStrv) hour = slot_texts (catalog, "relaxation", 2027, 1, 12, now);
-  g_auto(GStrv) long_one = slot_texts (catalog, "hot-stone", 2027, 1, 12, now);
+  g_auto(GStrv) long_one = slot_texts_for (catalog, "hot-stone", 90, 2027, 1, 12, now);
 
   /* 10:00 to 18:00 every half hour: a 60-minute service ends by 19:00. */
   g_assert_cmpuint (g_strv_length (hour), ==, 17);

@@ -91,9 +91,8 @@ test_browse (void)
   go (window, "kiosk.book", "hot-stone", "booking");
   g_assert_cmpstr (kiosk_booking_page_get_service_id (booking_page), ==, "hot-stone");
 
-  /* Choosing another card on the booking screen changes the choice. */
-  go (window, "booking.choose", "thai", "booking");
-  g_assert_cmpstr (kiosk_booking_page_get_service_id (booking_page), ==, "thai");
+  /* Without a backend, the booking screen says where to book instead. */
+  g_assert_cmpstr (kiosk_booking_page_get_step (booking_page), ==, "unavailable");
 
   go (window, "kiosk.go-back", NULL, "service");
   g_assert_cmpstr (kiosk_service_page_get_service_id (service_page), ==, "hot-stone");

@@ -115,6 +115,46 @@ load_hours (SpaCatalog   *self,
   return TRUE;
 }
 
+/* "options": [{"duration_minutes", "price_minor"}, ...]; without it the
+ * service's own duration and price are its one option. */
+static gboolean
+load_options (SpaService   *service,
+              json_object  *item,
+              GError      **error)
+{
+  json_object *options = NULL;
+
+  if (!kiosk_json_get_array (item, "options", FALSE, &options, error))
+    return FALSE;
+  if (options == NULL)
+    {
+      service->n_options = 1;
+      service->options[0].duration_minutes = service->duration_minutes;
+      service->options[0].price_minor = service->price_minor;
+      return TRUE;
+    }
+  if (json_object_array_length (options) < 1 || json_object_array_length (options) > SPA_MAX_OPTIONS)
+    return seed_error (error, "a service has 1 to 4 options");
+
+  for (gsize i = 0; i < json_object_array_length (options); i++)
+    {
+      json_object *option = json_object_array_get_idx (options, i);
+      gint64 duration;
+
+      if (!kiosk_json_get_int (option, "duration_minutes", TRUE, 1, MINUTES_PER_DAY, &duration, error)
+          || !kiosk_json_get_int (option, "price_minor", TRUE, 0, G_MAXINT32,
+                                  &service->options[i].price_minor, error))
+        return FALSE;
+      if (spa_service_has_duration (service, (guint) duration))
+        return seed_error (error, "a service lists the same duration twice");
+      service->options[i].duration_minutes = (guint) duration;
+      service->n_options = (guint) i + 1;
+    }
+  if (!spa_service_has_duration (service, service->duration_minutes))
+    return seed_error (error, "a service's duration_minutes must be one of its options");
+  return TRUE;
+}
+
 static gboolean
 load_service (SpaCatalog   *self,
               json_object  *item,
@@ -135,11 +175,13 @@ load_service (SpaCatalog   *self,
     return FALSE;
   if (spa_catalog_find_service (self, id) != NULL)
     return seed_error (error, "a service id appears twice");
+  service->duration_minutes = (guint) duration;
+  if (!load_options (service, item, error))
+    return FALSE;
 
   service->id = g_strdup (id);
   service->name_en = g_strdup (en);
   service->name_es = g_strdup (es);
-  service->duration_minutes = (guint) duration;
   g_ptr_array_add (self->services, g_steal_pointer (&service));
   return TRUE;
 }
@@ -247,6 +289,19 @@ spa_catalog_find_service (SpaCatalog *self,
   return NULL;
 }
 
+/* TRUE when @duration_minutes is one of the lengths @service is offered for. */
+gboolean
+spa_service_has_duration (const SpaService *service,
+                          guint             duration_minutes)
+{
+  g_return_val_if_fail (service != NULL, FALSE);
+
+  for (guint i = 0; i < service->n_options; i++)
+    if (service->options[i].duration_minutes == duration_minutes)
+      return TRUE;
+  return FALSE;
+}
+
 /* TRUE when @date lies between today and the booking horizon, in the spa's zone. */
 static gboolean
 date_within_horizon (SpaCatalog  *self,
@@ -264,11 +319,12 @@ date_within_horizon (SpaCatalog  *self,
 
 /**
  * spa_catalog_list_slots:
+ * @duration_minutes: how long it is booked for, one of its options
  * @date: a day in the spa's time zone
  * @now: the current time
  *
  * The start times at which @service may begin on @date: every slot_minutes
- * from opening, as long as the service ends by closing time, later than
+ * from opening, as long as the booking ends by closing time, later than
  * @now, and within the booking horizon. Bookings are not considered here.
  *
  * Returns: (transfer container) (element-type GDateTime): the slots, earliest first
@@ -276,6 +332,7 @@ date_within_horizon (SpaCatalog  *self,
 GPtrArray *
 spa_catalog_list_slots (SpaCatalog       *self,
                         const SpaService *service,
+                        guint             duration_minutes,
                         const GDate      *date,
                         GDateTime        *now)
 {
@@ -290,7 +347,7 @@ spa_catalog_list_slots (SpaCatalog       *self,
     return g_steal_pointer (&slots);
 
   for (int m = self->open_minute[weekday];
-       m + (int) service->duration_minutes <= self->close_minute[weekday];
+       m + (int) duration_minutes <= self->close_minute[weekday];
        m += (int) self->slot_minutes)
     {
       g_autoptr(GDateTime) start = g_date_time_new (self->time_zone,

@@ -22,6 +22,7 @@ static const char *const health_notes[] = {
 typedef struct
 {
   const SpaService *service;
+  guint             duration_minutes;
   GDateTime        *start;
   char             *first_name;
   char             *last_name;
@@ -220,6 +221,7 @@ parse_rfc3339 (const char *text)
 static gboolean
 is_offered (SpaServer        *self,
             const SpaService *service,
+            guint             duration_minutes,
             GDateTime        *start,
             GDateTime        *now)
 {
@@ -228,7 +230,8 @@ is_offered (SpaServer        *self,
   g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (local),
                                           g_date_time_get_month (local),
                                           g_date_time_get_year (local));
-  g_autoptr(GPtrArray) slots = spa_catalog_list_slots (self->catalog, service, date, now);
+  g_autoptr(GPtrArray) slots = spa_catalog_list_slots (self->catalog, service, duration_minutes,
+                                                       date, now);
 
   for (guint i = 0; i < slots->len; i++)
     if (g_date_time_equal (g_ptr_array_index (slots, i), start))
@@ -240,6 +243,7 @@ static GDateTime *
 check_start (SpaServer        *self,
              json_object      *body,
              const SpaService *service,
+             guint             duration_minutes,
              json_object      *errors)
 {
   const char *text = get_text (body, "start", "start", TRUE, errors);
@@ -253,7 +257,8 @@ check_start (SpaServer        *self,
     add_error (errors, "start", "must be a date and time like 2026-11-27T10:00:00-07:00");
   else if (g_date_time_compare (start, now) <= 0)
     add_error (errors, "start", "is in the past");
-  else if (service != NULL && !is_offered (self, service, start, now))
+  else if (service != NULL && duration_minutes > 0
+           && !is_offered (self, service, duration_minutes, start, now))
     add_error (errors, "start", "is not a time the spa offers for this service");
   else
     return g_steal_pointer (&start);
@@ -274,6 +279,27 @@ check_service (SpaServer   *self,
   if (service == NULL)
     add_error (errors, "service", "is not a service of this spa");
   return service;
+}
+
+/* The optional duration_minutes: absent or null is the service's default.
+ * Returns 0 with a field error when it is not one of the service's options. */
+static guint
+check_duration (json_object      *body,
+                const SpaService *service,
+                json_object      *errors)
+{
+  json_object *value = NULL;
+  gint64 minutes;
+
+  if (service == NULL)
+    return 0;
+  if (!json_object_object_get_ex (body, "duration_minutes", &value) || value == NULL)
+    return service->duration_minutes;
+  minutes = json_object_is_type (value, json_type_int) ? json_object_get_int64 (value) : 0;
+  if (minutes > 0 && minutes <= 24 * 60 && spa_service_has_duration (service, (guint) minutes))
+    return (guint) minutes;
+  add_error (errors, "duration_minutes", "is not one of the durations of this service");
+  return 0;
 }
 
 static json_object *
@@ -301,7 +327,8 @@ check_booking (SpaServer      *self,
   json_object *customer;
 
   request->service = check_service (self, body, errors);
-  request->start = check_start (self, body, request->service, errors);
+  request->duration_minutes = check_duration (body, request->service, errors);
+  request->start = check_start (self, body, request->service, request->duration_minutes, errors);
   customer = check_customer (body, errors);
   if (customer != NULL)
     {
@@ -335,7 +362,7 @@ insert_booking (SpaServer      *self,
   SpaBookingRow row = {
     .service = request->service->id,
     .start = g_date_time_to_unix (request->start),
-    .end = g_date_time_to_unix (request->start) + request->service->duration_minutes * 60,
+    .end = g_date_time_to_unix (request->start) + (gint64) request->duration_minutes * 60,
     .start_text = start_text,
     .first_name = request->first_name,
     .last_name = request->last_name,
@@ -355,6 +382,8 @@ insert_booking (SpaServer      *self,
   json_object_object_add (object, "reference", json_object_new_string (reference));
   json_object_object_add (object, "service", json_object_new_string (request->service->id));
   json_object_object_add (object, "start", json_object_new_string (start_text));
+  json_object_object_add (object, "duration_minutes",
+                          json_object_new_int ((int) request->duration_minutes));
   return spa_reply_new_json (SOUP_STATUS_CREATED, object);
 }
 

@@ -97,6 +97,24 @@ answer_health (SpaServer *self)
 }
 
 static json_object *
+options_to_json (const SpaService *service)
+{
+  json_object *list = json_object_new_array ();
+
+  for (guint i = 0; i < service->n_options; i++)
+    {
+      json_object *option = json_object_new_object ();
+
+      json_object_object_add (option, "duration_minutes",
+                              json_object_new_int ((int) service->options[i].duration_minutes));
+      json_object_object_add (option, "price_minor",
+                              json_object_new_int64 (service->options[i].price_minor));
+      json_object_array_add (list, option);
+    }
+  return list;
+}
+
+static json_object *
 service_to_json (SpaServer        *self,
                  const SpaService *service)
 {
@@ -110,6 +128,7 @@ service_to_json (SpaServer        *self,
   json_object_object_add (object, "duration_minutes",
                           json_object_new_int ((int) service->duration_minutes));
   json_object_object_add (object, "price_minor", json_object_new_int64 (service->price_minor));
+  json_object_object_add (object, "options", options_to_json (service));
   json_object_object_add (object, "currency",
                           json_object_new_string (spa_catalog_get_currency (self->catalog)));
   return object;
@@ -151,12 +170,12 @@ parse_date (const char *text)
 }
 
 static gboolean
-slot_is_free (GDateTime        *slot,
-              const SpaService *service,
-              GArray           *busy)
+slot_is_free (GDateTime *slot,
+              guint      duration_minutes,
+              GArray    *busy)
 {
   gint64 start = g_date_time_to_unix (slot);
-  gint64 end = start + service->duration_minutes * 60;
+  gint64 end = start + (gint64) duration_minutes * 60;
 
   for (guint i = 0; i + 1 < busy->len; i += 2)
     if (start < g_array_index (busy, gint64, i + 1) && end > g_array_index (busy, gint64, i))
@@ -168,11 +187,13 @@ slot_is_free (GDateTime        *slot,
 static SpaReply *
 list_free_slots (SpaServer        *self,
                  const SpaService *service,
+                 guint             duration_minutes,
                  const GDate      *date,
                  json_object      *list)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GPtrArray) slots = spa_catalog_list_slots (self->catalog, service, date, now);
+  g_autoptr(GPtrArray) slots = spa_catalog_list_slots (self->catalog, service, duration_minutes,
+                                                       date, now);
   g_autoptr(GArray) busy = NULL;
   g_autoptr(GError) error = NULL;
   gint64 from, to;
@@ -182,7 +203,7 @@ list_free_slots (SpaServer        *self,
 
   from = g_date_time_to_unix (g_ptr_array_index (slots, 0));
   to = g_date_time_to_unix (g_ptr_array_index (slots, slots->len - 1))
-       + service->duration_minutes * 60;
+       + (gint64) duration_minutes * 60;
   busy = spa_store_list_busy (self->store, service->id, from, to, &error);
   if (busy == NULL)
     {
@@ -196,12 +217,28 @@ list_free_slots (SpaServer        *self,
       GDateTime *slot = g_ptr_array_index (slots, i);
       g_autofree char *text = NULL;
 
-      if (!slot_is_free (slot, service, busy))
+      if (!slot_is_free (slot, duration_minutes, busy))
         continue;
       text = spa_catalog_format_time (self->catalog, slot);
       json_object_array_add (list, json_object_new_string (text));
     }
   return NULL;
+}
+
+/* The optional `duration`: absent is the service's default; else decimal
+ * minutes that are one of its options. Returns 0 when it is not. */
+static guint
+parse_duration (const SpaService *service,
+                const char       *text)
+{
+  guint64 minutes = 0;
+
+  if (text == NULL)
+    return service->duration_minutes;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, 24 * 60, &minutes, NULL)
+      || !spa_service_has_duration (service, (guint) minutes))
+    return 0;
+  return (guint) minutes;
 }
 
 static SpaReply *
@@ -210,11 +247,13 @@ answer_availability (SpaServer  *self,
 {
   const char *service_id = query ? g_hash_table_lookup (query, "service") : NULL;
   const char *date_text = query ? g_hash_table_lookup (query, "date") : NULL;
+  const char *duration_text = query ? g_hash_table_lookup (query, "duration") : NULL;
   g_autoptr(json_object) object = NULL;
   g_autoptr(GDate) date = NULL;
   const SpaService *service;
   json_object *list;
   SpaReply *failure;
+  guint duration;
 
   date = parse_date (date_text);
   if (date == NULL)
@@ -226,6 +265,11 @@ answer_availability (SpaServer  *self,
     return spa_reply_new_problem (SOUP_STATUS_NOT_FOUND, "unknown-service",
                                   "No such service",
                                   "service must be one of the ids from /v1/services", NULL);
+  duration = parse_duration (service, duration_text);
+  if (duration == 0)
+    return spa_reply_new_problem (SOUP_STATUS_BAD_REQUEST, "invalid-duration",
+                                  "The duration is not offered for this service",
+                                  "duration must be one of the service's options in minutes", NULL);
 
   object = json_object_new_object ();
   list = json_object_new_array ();
@@ -233,9 +277,10 @@ answer_availability (SpaServer  *self,
   json_object_object_add (object, "date", json_object_new_string (date_text));
   json_object_object_add (object, "time_zone",
                           json_object_new_string (spa_catalog_get_time_zone_name (self->catalog)));
+  json_object_object_add (object, "duration_minutes", json_object_new_int ((int) duration));
   json_object_object_add (object, "slots", list);
 
-  failure = list_free_slots (self, service, date, list);
+  failure = list_free_slots (self, service, duration, date, list);
   if (failure != NULL)
     return failure;
   return spa_reply_new_json (SOUP_STATUS_OK, object);
