@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include "bench-booking.h"
 #include "bench-support.h"
 #include "kiosk-outbox.h"
 #include "kiosk-ui-test.h"
@@ -15,11 +16,11 @@
 /* Usage (under X, with the test environment of tests/meson.build):
  *   kiosk-soak SESSIONS [IDLE-EVERY]
  * One window for the whole run. Each session browses (home, the massages, one
- * massage, back, the sciatica page), opens the booking screen, books through
- * the durable queue as the booking screen's submit does, and ends with a
- * reset: every IDLE-EVERY-th session (default 10) by the real idle timer
- * ("Still there?" after 1 s, then a 1 s countdown), the others by kiosk.reset,
- * the wipe that follows a finished booking. Prints "rss <session> <KiB>" at
+ * massage, back, the sciatica page), books on the booking screen (massage,
+ * length, a free time, name and phone, a health answer, review, "Book now")
+ * and ends on attract: every IDLE-EVERY-th session (default 10) by the real
+ * idle timer ("Still there?" after 1 s, then a 1 s countdown), the others by
+ * "Done" on the outcome, the wipe that follows a finished booking. Prints "rss <session> <KiB>" at
  * session 100 and at the end, then checks in the backend's database that every
  * booking landed exactly once. Exit status 0 when they all did. */
 
@@ -34,7 +35,7 @@ typedef struct
   KioskApiClient   *client;
   KioskOutbox      *outbox;
   KioskWindow      *window;
-  guint             day[G_N_ELEMENTS (services)];
+  guint             days_ahead;
 } Soak;
 
 static guint
@@ -92,49 +93,37 @@ browse (Soak  *soak,
   click (soak, "kiosk.show-sciatica", NULL, "sciatica");
 }
 
-/* A free slot: each service's days fill up one after the other. */
-static char *
-next_slot (Soak       *soak,
-           guint       index)
-{
-  for (;;)
-    {
-      char *slot = bench_find_slot (soak->client, services[index], 1 + soak->day[index]);
-
-      if (slot != NULL)
-        return slot;
-      if (++soak->day[index] > 60)
-        g_error ("No free %s slot left within 60 days", services[index]);
-    }
-}
-
+/* On the booking screen, through its buttons and actions, to its outcome;
+ * the backend must then hold exactly @session bookings. */
 static void
 book (Soak  *soak,
       guint  session)
 {
-  guint index = session % G_N_ELEMENTS (services);
-  g_auto(KioskBookingDetails) details = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reference = NULL;
-  BenchAsyncWait wait = { 0 };
-  KioskOutboxOutcome outcome;
+  g_autofree char *first = g_strdup_printf ("Soak%05u", session);
+  g_autofree char *phone = g_strdup_printf ("8015%06u", session);
+  BenchCustomer customer = {
+    services[session % G_N_ELEMENTS (services)], first, "Customer", phone,
+    session % 3 == 0 ? "sciatica" : "prefer-not-to-say",
+  };
+  guint landed;
 
-  activate (soak, "kiosk.book", services[index], "booking");
-  details.service_id = g_strdup (services[index]);
-  details.start = next_slot (soak, index);
-  details.first_name = g_strdup_printf ("Soak%05u", session);
-  details.last_name = g_strdup ("Customer");
-  details.phone = g_strdup_printf ("80155%05u", session);
-  if (session % 3 == 0)
-    details.health_note = g_strdup ("sciatica");
+  activate (soak, "kiosk.go-home", NULL, "home");
+  bench_booking_to_review (soak->window, &customer, &soak->days_ahead);
+  gtk_widget_activate_action (GTK_WIDGET (bench_booking_page (soak->window)), "booking.submit",
+                              NULL);
+  bench_booking_wait_step (soak->window, "outcome");
+  landed = kiosk_test_backend_count_bookings (soak->backend);
+  if (landed != session)
+    g_error ("Session %u: the backend holds %u bookings", session, landed);
+}
 
-  kiosk_outbox_submit_async (soak->outbox, &details, NULL, bench_async_done, &wait);
-  bench_async_wait (&wait);
-  outcome = kiosk_outbox_submit_finish (soak->outbox, wait.result, &reference, &error);
-  g_clear_object (&wait.result);
-  if (outcome != KIOSK_OUTBOX_OUTCOME_CONFIRMED)
-    g_error ("Session %u: the booking was not confirmed (%d): %s", session, outcome,
-             error != NULL ? error->message : "no error");
+/* "Done" on the outcome: the wipe that follows every finished booking. */
+static void
+finish_booking (Soak *soak)
+{
+  gtk_widget_activate_action (GTK_WIDGET (bench_booking_page (soak->window)), "booking.done",
+                              NULL);
+  kiosk_ui_test_wait_for_page (soak->window, "attract");
 }
 
 /* "Still there?" after a second of quiet, then a one-second countdown. */
@@ -183,6 +172,10 @@ setup_window (Soak *soak)
 
   soak->window = kiosk_ui_test_window_new (SCREEN_WIDTH, SCREEN_HEIGHT);
   stack = GTK_STACK (gtk_widget_get_parent (kiosk_window_get_page (soak->window, "home")));
+  gtk_stack_set_transition_type (stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  /* The booking screen's own steps, likewise. */
+  stack = GTK_STACK (gtk_widget_get_first_child (
+    gtk_widget_get_first_child (GTK_WIDGET (bench_booking_page (soak->window)))));
   gtk_stack_set_transition_type (stack, GTK_STACK_TRANSITION_TYPE_NONE);
   kiosk_window_set_api_client (soak->window, soak->client);
   kiosk_window_set_outbox (soak->window, soak->outbox);
@@ -246,6 +239,7 @@ main (int   argc,
   soak.outbox = kiosk_outbox_new (soak.client, queue, &error);
   if (soak.outbox == NULL)
     g_error ("Queue: %s", error->message);
+  soak.days_ahead = 1;
   setup_window (&soak);
 
   started = g_get_monotonic_time ();
@@ -256,7 +250,7 @@ main (int   argc,
       if (session % idle_every == 0)
         idle_reset (&soak);
       else
-        activate (&soak, "kiosk.reset", NULL, "attract");
+        finish_booking (&soak);
 
       if (session == 100 || session == sessions)
         g_print ("rss %u %u\n", session, rss_kib ());
