@@ -700,7 +700,7 @@ free_slot (KioskApiClient *client)
   g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
   g_autoptr(KioskApiAvailability) availability = NULL;
 
-  kiosk_api_client_get_availability_async (client, "relaxation", date, NULL, on_availability,
+  kiosk_api_client_get_availability_async (client, "relaxation", date, 0, NULL, on_availability,
                                            &availability);
   g_assert_true (kiosk_ui_test_wait_for (is_nonnull, &availability, 30000));
   g_assert_cmpuint (g_strv_length (availability->slots), >, 0);
