@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <stdlib.h>
 
 #include "bench-booking.h"
 #include "bench-support.h"

@@ -5,7 +5,6 @@
 
 #include <adwaita.h>
 #include <sqlite3.h>
-#include <stdlib.h>
 
 #include "bench-booking.h"
 #include "bench-support.h"
