@@ -7,7 +7,11 @@
 #include "kiosk-attract-page.h"
 #include "kiosk-page.h"
 
-#define HIGHLIGHT_SECONDS 8
+/* The attract screen shows most of the day: its only work is this turn and
+ * a 400 ms crossfade (ui/kiosk-attract-page.ui, a homogeneous stack, so the
+ * fade only redraws and never relayouts the window), which keeps it idle
+ * under 1 percent CPU (docs/benchmarks.md). */
+#define HIGHLIGHT_SECONDS 10
 
 struct _KioskAttractPage
 {

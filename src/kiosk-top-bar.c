@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kiosk-top-bar.c: the bar above every screen but attract: Back, the spa's name, Home. */
+/* kiosk-top-bar.c: the bar above every screen, blank on attract: Back, the spa's name, Home. */
 
 #include "config.h"
 
@@ -9,7 +9,9 @@ struct _KioskTopBar
 {
   GtkWidget parent_instance;
 
+  GtkWidget *content;
   GtkLabel *title_label;
+  gboolean blank;
 };
 
 G_DEFINE_FINAL_TYPE (KioskTopBar, kiosk_top_bar, GTK_TYPE_WIDGET)
@@ -21,6 +23,18 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Blank, the bar is part of the attract screen, where a touch anywhere starts. */
+static void
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            KioskTopBar     *self)
+{
+  if (self->blank)
+    gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.start", NULL);
+}
 
 static void
 kiosk_top_bar_dispose (GObject *object)
@@ -86,7 +100,9 @@ kiosk_top_bar_class_init (KioskTopBarClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-top-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskTopBar, content);
   gtk_widget_class_bind_template_child (widget_class, KioskTopBar, title_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_pressed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kiosktopbar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
@@ -117,6 +133,42 @@ kiosk_top_bar_set_title (KioskTopBar *self,
 
   gtk_label_set_label (self->title_label, title ? title : "");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+gboolean
+kiosk_top_bar_get_blank (KioskTopBar *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TOP_BAR (self), FALSE);
+
+  return self->blank;
+}
+
+/**
+ * kiosk_top_bar_set_blank:
+ * @self: the bar
+ * @blank: whether to show nothing but the attract screen's colour
+ *
+ * On the attract screen the bar is blank rather than hidden: it keeps its
+ * place, so leaving attract changes no layout. Hiding it made the first
+ * frame of that page change three times slower than any other, all of it in
+ * relayout of the window (docs/benchmarks.md).
+ */
+void
+kiosk_top_bar_set_blank (KioskTopBar *self,
+                         gboolean     blank)
+{
+  g_return_if_fail (KIOSK_IS_TOP_BAR (self));
+
+  blank = !!blank;
+  if (self->blank == blank)
+    return;
+
+  self->blank = blank;
+  gtk_widget_set_child_visible (self->content, !blank);
+  if (blank)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "blank");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "blank");
 }
 
 /**

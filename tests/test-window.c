@@ -437,6 +437,14 @@ test_attract_touch_anywhere (void)
   xdotool_touch (window, 40, 760);
   kiosk_ui_test_wait_for_page (window, "home");
 
+  /* The top edge too, where the blank top bar keeps its place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.reset", NULL));
+  kiosk_ui_test_wait_for_page (window, "attract");
+  g_assert_null (kiosk_ui_test_find_button (GTK_WIDGET (window), "kiosk.go-home", NULL));
+  xdotool_touch (window, 1240, 8);
+  kiosk_ui_test_wait_for_page (window, "home");
+  g_assert_nonnull (kiosk_ui_test_find_button (GTK_WIDGET (window), "kiosk.go-home", NULL));
+
   kiosk_ui_test_destroy (window);
 }
 
